@@ -1,0 +1,89 @@
+"""Read and validate configuration from the environment.
+
+Every problem ends start-up with one line that names the variable, not a traceback.
+"""
+
+import os
+
+import dj_database_url
+
+
+class ConfigurationError(SystemExit):
+    """Raised at start-up: SystemExit prints the message alone and exits with status 1."""
+
+    def __init__(self, message):
+        super().__init__(f"Configuration error: {message}")
+
+
+def env_str(name, default=None):
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_bool(name, default=False):
+    value = env_str(name)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name}={value!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
+
+
+def env_int(name, default):
+    value = env_str(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name}={value!r} is not a whole number.") from None
+
+
+def env_list(name, default=()):
+    value = env_str(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+SUPPORTED_DATABASE_ENGINES = {
+    "django.db.backends.sqlite3",
+    "django.db.backends.postgresql",
+}
+
+
+def database_from_env(default_url):
+    """Parse DATABASE_URL into a Django DATABASES entry."""
+    url = env_str("DATABASE_URL", default_url)
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+    except Exception:  # dj-database-url raises several types; the URL may hold a password
+        raise ConfigurationError(
+            "DATABASE_URL is malformed. Expected sqlite:///path/to/db.sqlite3 "
+            "or postgres://user:password@host:5432/name."
+        ) from None
+    if config.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES:
+        raise ConfigurationError(
+            f"DATABASE_URL uses an unsupported database ({config.get('ENGINE')}); "
+            "use sqlite:// or postgres://."
+        )
+    if config["ENGINE"].endswith("postgresql") and not config.get("NAME"):
+        raise ConfigurationError("DATABASE_URL names no database; add one, as in postgres://host/cms.")
+    return config
+
+
+def require(name):
+    value = env_str(name)
+    if value is None:
+        raise ConfigurationError(f"{name} must be set in production.")
+    return value
+
+
+def require_list(name):
+    values = env_list(name)
+    if not values:
+        raise ConfigurationError(f"{name} must be set in production (comma-separated).")
+    return values

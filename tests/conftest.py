@@ -1,0 +1,30 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="admin", email="admin@example.com", password="pw"
+    )
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def home_page(db):
+    from home.demo import load_home_page
+
+    page, _created = load_home_page()
+    return page
+
+
+@pytest.fixture
+def zh():
+    """Activate Simplified Chinese for the duration of a test."""
+    with translation.override("zh-hans"):
+        yield
