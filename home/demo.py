@@ -15,8 +15,7 @@ HOME_CONTENT = {
         "communication, written for couples and for the people who support them.</p>"
     ),
     "introduction_zh_hans": (
-        "<p>关于依恋、冲突与日常沟通的实用指南，以研究为依据，"
-        "写给伴侣，也写给支持他们的人。</p>"
+        "<p>关于依恋、冲突与日常沟通的实用指南，以研究为依据，写给伴侣，也写给支持他们的人。</p>"
     ),
 }
 

@@ -29,7 +29,9 @@ def env_bool(name, default=False):
         return True
     if lowered in {"0", "false", "no", "off"}:
         return False
-    raise ConfigurationError(f"{name}={value!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
+    raise ConfigurationError(
+        f"{name}={value!r} is not a boolean; use 1/0, true/false, yes/no or on/off."
+    )
 
 
 def env_int(name, default):
@@ -71,7 +73,9 @@ def database_from_env(default_url):
             "use sqlite:// or postgres://."
         )
     if config["ENGINE"].endswith("postgresql") and not config.get("NAME"):
-        raise ConfigurationError("DATABASE_URL names no database; add one, as in postgres://host/cms.")
+        raise ConfigurationError(
+            "DATABASE_URL names no database; add one, as in postgres://host/cms."
+        )
     return config
 
 

@@ -29,7 +29,9 @@ def test_compiled_catalogue_is_active():
         assert translation.gettext("Simplified Chinese") == "简体中文"
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed"
+)
 def test_every_source_string_is_in_the_catalogue(tmp_path):
     """Re-extract the strings into a scratch copy and compare with the committed catalogue."""
     scratch = tmp_path / "project"

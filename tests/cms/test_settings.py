@@ -34,7 +34,9 @@ def test_production_deploy_check_is_clean_given_secret_and_hosts():
 
 def test_malformed_database_url_gives_one_clear_line():
     for bad_url in ("postgres://user@host:notaport/db", "nonsense", "mysql://host/db"):
-        result = run_manage("check", DATABASE_URL=bad_url, DJANGO_SETTINGS_MODULE="cms.settings.dev")
+        result = run_manage(
+            "check", DATABASE_URL=bad_url, DJANGO_SETTINGS_MODULE="cms.settings.dev"
+        )
         assert result.returncode == 1
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1, result.stderr

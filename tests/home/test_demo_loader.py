@@ -18,4 +18,3 @@ def test_demo_loader_runs_twice_without_duplicates():
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert home.live
     assert home.title_en and home.title_zh_hans
-

@@ -8,9 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_login_works(client, admin_user):
-    response = client.post(
-        "/admin/login/", {"username": "admin", "password": "pw"}, follow=True
-    )
+    response = client.post("/admin/login/", {"username": "admin", "password": "pw"}, follow=True)
     assert response.status_code == 200
     assert response.context["user"].is_authenticated
     assert response.redirect_chain[-1][0] == "/admin/"
