@@ -154,6 +154,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_LIMIT_MAX = 100
+# Stock API v2 rich text: expanded, front-end HTML rather than the stored format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)

@@ -1,0 +1,182 @@
+"""Guide pages: the hub that lists guides, and the guide itself."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from guides.blocks import GuideBodyBlock
+from guides.panels import ContentWarningsPanel
+from guides.reading_time import reading_minutes, stream_text
+from guides.serializers import QuizCallToActionSerializer, SeriesSerializer
+
+ELLIPSES = ("…", "...")
+
+
+class GuideIndexPage(Page):
+    """A hub under the home page that lists its guides, filterable by series and topic."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guides.GuidePage"]
+
+    introduction = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        verbose_name = _("guide index")
+        verbose_name_plural = _("guide indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from guides.selectors import filter_guides
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = filter_guides(
+            self, series=request.GET.get("series"), topic=request.GET.get("topic")
+        )
+        return context
+
+
+class GuidePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "guides.GuidePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class GuidePage(Page):
+    """One long, structured guide, in English and Simplified Chinese."""
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = []
+
+    series = models.ForeignKey(
+        "guides.Series",
+        verbose_name=_("series"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="guides",
+    )
+    number = models.PositiveIntegerField(
+        _("number"), null=True, help_text=_("The guide's number within its series, e.g. 122.")
+    )
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One to three sentences. It may not end in an ellipsis (…)."),
+    )
+    topics = ClusterTaggableManager(
+        verbose_name=_("topics"), through=GuidePageTag, blank=True
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(GuideBodyBlock(), verbose_name=_("body"), blank=True)
+    quiz_cta = models.ForeignKey(
+        "guides.QuizCallToAction",
+        verbose_name=_("quiz call-to-action"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides",
+    )
+    expert_reviewer = models.CharField(_("expert reviewer"), max_length=200, blank=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    reading_time = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), null=True, blank=True, editable=False
+    )
+
+    content_panels = [
+        ContentWarningsPanel(heading=_("Content warnings")),
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("series"), FieldPanel("number")])],
+            heading=_("Series"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("topics"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("quiz_cta"),
+        MultiFieldPanel(
+            [FieldPanel("expert_reviewer"), FieldPanel("last_reviewed")],
+            heading=_("Expert review"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("series"),
+    ]
+    api_fields = [
+        APIField("series", serializer=SeriesSerializer()),
+        APIField("number"),
+        APIField("subtitle"),
+        APIField("summary"),
+        APIField("topics"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("quiz_cta", serializer=QuizCallToActionSerializer()),
+        APIField("expert_reviewer"),
+        APIField("last_reviewed"),
+        APIField("reading_time"),
+    ]
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for language_field in ("summary_en", "summary_zh_hans"):
+            summary = (getattr(self, language_field, "") or "").rstrip()
+            if summary.endswith(ELLIPSES):
+                errors[language_field] = _(
+                    "Summary: it may not end in an ellipsis (…). Finish the sentence."
+                )
+        if self.series_id and self.number is not None:
+            clash = (
+                GuidePage.objects.filter(series_id=self.series_id, number=self.number)
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if clash:
+                errors["number"] = _("Number: another guide in this series already has number %(n)s.") % {
+                    "n": self.number
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.refresh_reading_time()
+        return super().save(*args, **kwargs)
+
+    def refresh_reading_time(self):
+        """Store the reading time of each language; zh-hans stays empty to fall back to English."""
+        for language, suffix in (("en", "en"), ("zh-hans", "zh_hans")):
+            body = getattr(self, f"body_{suffix}", None)
+            text = " ".join(
+                [getattr(self, f"summary_{suffix}", "") or "", stream_text(body.raw_data if body else [])]
+            )
+            minutes = reading_minutes(text, language)
+            setattr(self, f"reading_time_{suffix}", minutes or None)

@@ -1,0 +1,75 @@
+"""Reusable content chosen from guides: series, quiz call-to-action and FAQs."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from guides.blocks import RICH_TEXT_FEATURES
+from guides.rich_text import expand_rich_text
+
+
+class Series(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=160)
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        help_text=_("A short, stable identifier, e.g. “AC”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=160, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.name
+
+
+class QuizCallToAction(index.Indexed, models.Model):
+    heading = models.CharField(_("heading"), max_length=200)
+    text = models.TextField(_("text"))
+    button_label = models.CharField(_("button label"), max_length=60)
+    quiz_url = models.URLField(_("quiz URL"), help_text=_("Where the button takes the reader."))
+
+    panels = [
+        FieldPanel("heading"),
+        FieldPanel("text"),
+        FieldPanel("button_label"),
+        FieldPanel("quiz_url"),
+    ]
+    search_fields = [index.SearchField("heading"), index.AutocompleteField("heading")]
+
+    class Meta:
+        ordering = ["heading"]
+        verbose_name = _("quiz call-to-action")
+        verbose_name_plural = _("quiz calls-to-action")
+
+    def __str__(self):
+        return self.heading
+
+
+class FAQ(index.Indexed, models.Model):
+    question = models.CharField(_("question"), max_length=300)
+    answer = RichTextField(_("answer"), features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+    search_fields = [index.SearchField("question"), index.AutocompleteField("question")]
+
+    class Meta:
+        ordering = ["question"]
+        verbose_name = _("FAQ")
+        verbose_name_plural = _("FAQs")
+
+    def __str__(self):
+        return self.question
+
+    def api_answer(self):
+        return expand_rich_text(self.answer)

@@ -1,0 +1,50 @@
+"""Read-side queries and derived views of guides."""
+
+from django.utils.translation import gettext_lazy as _
+
+from guides.content_checks import check_guide
+
+LANGUAGE_SUFFIXES = (("en", "en", _("English")), ("zh-hans", "zh_hans", _("Simplified Chinese")))
+
+
+def live_guides(index_page=None):
+    from guides.models import GuidePage
+
+    guides = GuidePage.objects.live().public().select_related("series")
+    if index_page is not None:
+        guides = guides.child_of(index_page)
+    return guides
+
+
+def filter_guides(index_page, series=None, topic=None):
+    """Live guides under `index_page`, filtered by series slug and topic slug, newest first."""
+    guides = live_guides(index_page)
+    if series:
+        guides = guides.filter(series__slug=series)
+    if topic:
+        guides = guides.filter(topics__slug=topic)
+    return guides.order_by("-first_published_at").distinct()
+
+
+def content_warnings_for(page, language):
+    """Content warnings for one language of a guide (empty if that language has no content)."""
+    suffix = "zh_hans" if language == "zh-hans" else "en"
+    body = getattr(page, f"body_{suffix}", None)
+    raw_body = list(body.raw_data) if body else []
+    fields = {
+        name: getattr(page, f"{name}_{suffix}", None) or ""
+        for name in ("title", "subtitle", "summary")
+    }
+    if not raw_body and not any(fields.values()):
+        return []
+    return check_guide(fields, raw_body, language)
+
+
+def content_warnings_by_language(page):
+    """[(language name, warnings)] for the languages that have warnings."""
+    result = []
+    for language, _suffix, name in LANGUAGE_SUFFIXES:
+        warnings = content_warnings_for(page, language)
+        if warnings:
+            result.append((name, warnings))
+    return result

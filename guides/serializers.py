@@ -1,0 +1,18 @@
+"""Representations of snippet fields in the stock Wagtail API v2."""
+
+from rest_framework import serializers
+
+
+class SeriesSerializer(serializers.Serializer):
+    def to_representation(self, series):
+        return {"code": series.code, "slug": series.slug, "name": series.name}
+
+
+class QuizCallToActionSerializer(serializers.Serializer):
+    def to_representation(self, cta):
+        return {
+            "heading": cta.heading,
+            "text": cta.text,
+            "button_label": cta.button_label,
+            "quiz_url": cta.quiz_url,
+        }
