@@ -217,7 +217,9 @@ class SpotlightBlock(blocks.StructBlock):
 class KeyInsightsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     intro = blocks.TextBlock(label=_("Introduction"), required=False)
-    insights = blocks.ListBlock(blocks.TextBlock(label=_("Insight")), label=_("Insights"), min_num=1)
+    insights = blocks.ListBlock(
+        blocks.TextBlock(label=_("Insight")), label=_("Insights"), min_num=1
+    )
     closing = blocks.TextBlock(label=_("Closing text"), required=False)
 
     class Meta:

@@ -28,3 +28,12 @@ def zh():
     """Activate Simplified Chinese for the duration of a test."""
     with translation.override("zh-hans"):
         yield
+
+
+@pytest.fixture
+def demo_site(home_page):
+    """The demo content: home, guide index, three guides and their snippets."""
+    from guides.demo.loader import load_demo_guides
+
+    load_demo_guides(home_page)
+    return home_page

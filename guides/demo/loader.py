@@ -20,7 +20,9 @@ INDEX_CONTENT = {
     "title_zh_hans": "指南",
     "slug_en": "guides",
     "slug_zh_hans": "guides",
-    "introduction_en": "<p>Step-by-step guides to understanding and changing relationship patterns.</p>",
+    "introduction_en": (
+        "<p>Step-by-step guides to understanding and changing relationship patterns.</p>"
+    ),
     "introduction_zh_hans": "<p>一步一步理解并改变关系模式的指南。</p>",
 }
 BLOCK_ID_NAMESPACE = uuid.UUID("5b0f4b1e-8a0e-4b8f-9d7c-1f2e3d4c5b6a")
@@ -65,7 +67,6 @@ def to_raw(block, value, seed, faq_ids):
     if block.name == "faq" and isinstance(value, str):
         return faq_ids[value]
     return value
-
 
 
 def _language_fields(name, values):

@@ -26,9 +26,7 @@ class GuideIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guides.GuidePage"]
 
-    introduction = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
-    )
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -76,9 +74,7 @@ class GuidePage(Page):
         max_length=600,
         help_text=_("One to three sentences. It may not end in an ellipsis (…)."),
     )
-    topics = ClusterTaggableManager(
-        verbose_name=_("topics"), through=GuidePageTag, blank=True
-    )
+    topics = ClusterTaggableManager(verbose_name=_("topics"), through=GuidePageTag, blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -161,9 +157,9 @@ class GuidePage(Page):
                 .exists()
             )
             if clash:
-                errors["number"] = _("Number: another guide in this series already has number %(n)s.") % {
-                    "n": self.number
-                }
+                errors["number"] = _(
+                    "Number: another guide in this series already has number %(n)s."
+                ) % {"n": self.number}
         if errors:
             raise ValidationError(errors)
 
@@ -176,7 +172,10 @@ class GuidePage(Page):
         for language, suffix in (("en", "en"), ("zh-hans", "zh_hans")):
             body = getattr(self, f"body_{suffix}", None)
             text = " ".join(
-                [getattr(self, f"summary_{suffix}", "") or "", stream_text(body.raw_data if body else [])]
+                [
+                    getattr(self, f"summary_{suffix}", "") or "",
+                    stream_text(body.raw_data if body else []),
+                ]
             )
             minutes = reading_minutes(text, language)
             setattr(self, f"reading_time_{suffix}", minutes or None)

@@ -13,6 +13,4 @@ class Command(BaseCommand):
         status = _("created") if created else _("already present")
         self.stdout.write(_("Home page: %(status)s") % {"status": status})
         counts = load_demo_guides(home)
-        self.stdout.write(
-            _("Demo guides: %(created)d created, %(total)d in the demo set") % counts
-        )
+        self.stdout.write(_("Demo guides: %(created)d created, %(total)d in the demo set") % counts)

@@ -1,0 +1,423 @@
+"""Content warnings for guide pages, shown to editors and reused by the importer.
+
+Pure Python: no database access. Warnings are advisory and never block saving.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+
+@dataclass(frozen=True)
+class ContentWarning:
+    code: str
+    path: str
+    message: str
+
+
+CODE_REPEATED_ACTIONS = "repeated_actions"
+CODE_TRUNCATED = "truncated_text"
+CODE_ELLIPSIS = "trailing_ellipsis"
+CODE_WRONG_SCRIPT = "wrong_script"
+CODE_INTERFACE_LABEL = "interface_label"
+CODE_MIXED_PUNCTUATION = "mixed_punctuation"
+
+# Labels the front end renders itself; exports sometimes bake them into the text.
+CHINESE_INTERFACE_LABELS = (
+    "常见问题",
+    "可以直接复制的话",
+    "参加关系测试",
+    "开始测试",
+    "核心概念",
+    "问题场景",
+    "具体行动",
+    "总结",
+    "核心洞见",
+)
+ENGLISH_INTERFACE_LABELS = (
+    "Frequently Asked Questions",
+    "Phrases You Can Copy",
+    "Take the relationship test",
+    "Start the test",
+    "Specific Actions",
+    "Key Insights",
+)
+
+BLOCK_TYPE_NAMES = {
+    "scenario": gettext_lazy("scenario"),
+    "section": gettext_lazy("section"),
+    "mechanisms": gettext_lazy("mechanisms"),
+    "pathway": gettext_lazy("pathway"),
+    "case_example": gettext_lazy("case example"),
+    "spotlight": gettext_lazy("spotlight"),
+    "key_insights": gettext_lazy("key insights"),
+    "copy_phrase": gettext_lazy("copy-ready phrase"),
+    "faq": gettext_lazy("FAQ"),
+    "faq_snippet": gettext_lazy("shared FAQ"),
+    "references": gettext_lazy("references"),
+}
+
+FIELD_NAMES = {
+    "title": gettext_lazy("title"),
+    "subtitle": gettext_lazy("subtitle"),
+    "summary": gettext_lazy("summary"),
+    "heading": gettext_lazy("heading"),
+    "narrative": gettext_lazy("narrative"),
+    "persona": gettext_lazy("persona"),
+    "name": gettext_lazy("name"),
+    "age": gettext_lazy("age"),
+    "role": gettext_lazy("role"),
+    "quote": gettext_lazy("quote"),
+    "body": gettext_lazy("text"),
+    "intro": gettext_lazy("introduction"),
+    "items": gettext_lazy("items"),
+    "description": gettext_lazy("description"),
+    "steps": gettext_lazy("steps"),
+    "focus": gettext_lazy("focus"),
+    "prerequisites": gettext_lazy("prerequisites"),
+    "actions": gettext_lazy("actions"),
+    "safety_note": gettext_lazy("safety note"),
+    "person": gettext_lazy("person"),
+    "presenting_pattern": gettext_lazy("presenting pattern"),
+    "approach": gettext_lazy("approach"),
+    "process": gettext_lazy("process"),
+    "outcome": gettext_lazy("outcome"),
+    "subject": gettext_lazy("subject"),
+    "insights": gettext_lazy("insights"),
+    "closing": gettext_lazy("closing words"),
+    "phrase": gettext_lazy("phrase"),
+    "situation": gettext_lazy("situation"),
+    "question": gettext_lazy("question"),
+    "answer": gettext_lazy("answer"),
+    "author": gettext_lazy("author"),
+    "work": gettext_lazy("work"),
+}
+
+NUMBERED_FIELD_NAMES = {
+    "steps": gettext_lazy("step %(number)s"),
+    "items": gettext_lazy("item %(number)s"),
+    "insights": gettext_lazy("insight %(number)s"),
+    "actions": gettext_lazy("action %(number)s"),
+}
+
+# How each field of a block is checked. Fields missing from a schema are walked
+# generically (as TEXT); a one-element list means "a ListBlock of this".
+PROSE, TEXT, SCRIPT, SKIP = "prose", "text", "script", "skip"
+_STEP = {
+    "focus": PROSE,
+    "day_from": SKIP,
+    "day_to": SKIP,
+    "prerequisites": PROSE,
+    "actions": [TEXT],
+    "safety_note": PROSE,
+}
+BLOCK_SCHEMAS = {
+    "scenario": {"narrative": PROSE, "persona": {}, "quote": PROSE},
+    "section": {"body": PROSE},
+    "mechanisms": {"intro": PROSE, "items": [{"description": PROSE}]},
+    "pathway": {"intro": PROSE, "steps": [_STEP]},
+    "case_example": {
+        "presenting_pattern": PROSE,
+        "approach": PROSE,
+        "process": PROSE,
+        "outcome": PROSE,
+    },
+    "spotlight": {"kind": SKIP, "body": PROSE},
+    "key_insights": {"insights": [PROSE], "closing": PROSE},
+    "copy_phrase": {"phrase": PROSE},
+    "faq": {"answer": PROSE},
+    "faq_snippet": SKIP,
+    "references": {"items": [{"author": SCRIPT, "year": SKIP, "work": SCRIPT, "url": SKIP}]},
+}
+TOP_LEVEL_PROSE_FIELDS = frozenset({"summary"})
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_URL_RE = re.compile(rf"(?:https?://|www\.)[^\s{_CJK}\u3000-\u303f\uff00-\uffef]+")
+_HALF_WIDTH_NEXT_TO_CJK_RE = re.compile(rf"[{_CJK}]\s*[,;:?!()]|[,;:?!()]\s*[{_CJK}]")
+_WORD = r"[A-Za-z][A-Za-z'’\-]*"
+_LATIN_RUN_RE = re.compile(rf"{_WORD}(?:[,;:.!?]?\s+{_WORD})+")
+# Lower-case words that may appear inside names and titles ("Journal of ...", "van der Kolk").
+_NAME_PARTICLES = frozenset(
+    "a an and at by de der di for from in la le of on or the to van von with".split()
+)
+_MIN_ENGLISH_WORDS = 4
+_TERMINAL = ".!?。！？"
+_CLOSERS = "”\"'’）)」』】》"
+_ELLIPSES = ("…", "...", "⋯")
+_QUOTES_RE = re.compile("[\"“”‘’']")
+_ACTION_SIMILARITY = 0.6
+
+
+def _plain(text: str) -> str:
+    return html.unescape(strip_tags(text or "")).strip()
+
+
+def _is_chinese(language: str) -> bool:
+    return language.lower().startswith("zh")
+
+
+def looks_truncated(text: str) -> bool:
+    """True when prose stops mid-sentence (no terminal punctuation)."""
+    plain = _plain(text).rstrip(_CLOSERS + " \t\n\xa0")
+    return bool(plain) and plain[-1] not in _TERMINAL
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    plain = _plain(text).rstrip(_CLOSERS + " \t\n\xa0")
+    return plain.endswith(_ELLIPSES)
+
+
+def _is_name_or_title(words: list[str]) -> bool:
+    return all(any(c.isupper() for c in w) or w in _NAME_PARTICLES for w in words)
+
+
+def _has_english_run(text: str) -> bool:
+    for run in _LATIN_RUN_RE.finditer(_URL_RE.sub(" ", text)):
+        words = re.findall(_WORD, run.group())
+        if len(words) >= _MIN_ENGLISH_WORDS and not _is_name_or_title(words):
+            return True
+    return False
+
+
+def wrong_script(text: str, language: str) -> bool:
+    plain = _plain(text)
+    if _is_chinese(language):
+        return _has_english_run(plain)
+    return bool(_CJK_RE.search(plain))
+
+
+def interface_labels_in(text: str, language: str) -> list[str]:
+    plain = _plain(text)
+    if _is_chinese(language):
+        folded = plain.casefold()
+        return [label for label in ENGLISH_INTERFACE_LABELS if label.casefold() in folded]
+    return [label for label in CHINESE_INTERFACE_LABELS if label in plain]
+
+
+def has_mixed_punctuation(text: str) -> bool:
+    return bool(_HALF_WIDTH_NEXT_TO_CJK_RE.search(_URL_RE.sub(" ", _plain(text))))
+
+
+# --- Readable field labels -------------------------------------------------------
+
+_PATH_PART_RE = re.compile(r"(\w+)(?:\[(\d+)\])?")
+
+
+def _part_label(name: str, index: str | None, block_type: str | None) -> str:
+    if name == "body" and index is not None:
+        number = int(index) + 1
+        if not block_type:
+            return _("block %(number)s") % {"number": number}
+        type_name = BLOCK_TYPE_NAMES.get(block_type, block_type.replace("_", " "))
+        return _("block %(number)s (%(type)s)") % {"number": number, "type": type_name}
+    field = str(FIELD_NAMES.get(name, name.replace("_", " ")))
+    if index is None:
+        return field
+    numbered = NUMBERED_FIELD_NAMES.get(name) or _("%(field)s %(number)s")
+    return str(numbered) % {"field": field, "number": int(index) + 1}
+
+
+def field_label(path: str, block_type: str | None = None) -> str:
+    """Turn "body[4].steps[1].actions" into "Block 5 (pathway), step 2, actions"."""
+    parts = [_part_label(*m.groups(), block_type) for m in _PATH_PART_RE.finditer(path)]
+    label = parts[0] if parts else path
+    for part in parts[1:]:
+        label = _("%(parent)s, %(child)s") % {"parent": label, "child": part}
+    return label[:1].upper() + label[1:]
+
+
+# --- Text checks -------------------------------------------------------------------
+
+
+def _warning(code: str, path: str, message: str, **params) -> ContentWarning:
+    return ContentWarning(code=code, path=path, message=message % params)
+
+
+def _script_warnings(text: str, language: str, path: str, field: str) -> list[ContentWarning]:
+    if not wrong_script(text, language):
+        return []
+    if _is_chinese(language):
+        message = _("%(field)s contains English text in the Chinese version.")
+    else:
+        message = _("%(field)s contains Chinese text in the English version.")
+    return [_warning(CODE_WRONG_SCRIPT, path, message, field=field)]
+
+
+def _without_labels(text: str, labels: list[str]) -> str:
+    for label in labels:
+        text = re.sub(re.escape(label), " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def check_text(
+    text: str, language: str, path: str, prose: bool, *, block_type: str | None = None
+) -> list[ContentWarning]:
+    """Run the text-level checks; `block_type` only makes the field label friendlier."""
+    plain = _plain(text)
+    if not plain:
+        return []
+    field = field_label(path, block_type)
+    warnings = []
+    if prose and ends_with_ellipsis(plain):
+        message = _("%(field)s ends in an ellipsis (…); write the full sentence.")
+        warnings.append(_warning(CODE_ELLIPSIS, path, message, field=field))
+    elif prose and looks_truncated(plain):
+        message = _("%(field)s ends mid-sentence: it may have been cut off.")
+        warnings.append(_warning(CODE_TRUNCATED, path, message, field=field))
+    labels = interface_labels_in(plain, language)
+    # A leaked label is reported once, as a label, not again as wrong-script text.
+    warnings += _script_warnings(_without_labels(plain, labels), language, path, field)
+    label_message = _(
+        "%(field)s contains the interface label “%(label)s”; labels are added by the front end."
+    )
+    warnings += [
+        _warning(CODE_INTERFACE_LABEL, path, label_message, field=field, label=label)
+        for label in labels
+    ]
+    if _is_chinese(language) and has_mixed_punctuation(plain):
+        message = _(
+            "%(field)s mixes half-width punctuation (, ? !) into Chinese text; "
+            "use full-width punctuation (，？！)."
+        )
+        warnings.append(_warning(CODE_MIXED_PUNCTUATION, path, message, field=field))
+    return warnings
+
+
+# --- Repeated pathway actions --------------------------------------------------------
+
+
+def _list_values(raw) -> list:
+    """ListBlock raw data is either plain values or {"type": "item", "value": ...} dicts."""
+    if not isinstance(raw, list):
+        return []
+    return [_unwrap(item) for item in raw]
+
+
+def _unwrap(item):
+    if isinstance(item, dict) and "type" in item and "value" in item:
+        return item["value"]
+    return item
+
+
+def _normalise(action: str) -> str:
+    text = _QUOTES_RE.sub('"', _plain(action).casefold())
+    text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
+    return " ".join(text.split())
+
+
+def _close_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= _ACTION_SIMILARITY and matcher.ratio() >= _ACTION_SIMILARITY
+
+
+def _repeats(actions: list[str], earlier: list[str]) -> bool:
+    matched = sum(any(_close_match(a, e) for e in earlier) for a in actions)
+    return 3 * matched >= 2 * len(actions)
+
+
+def _step_actions(step) -> list[str]:
+    actions = _list_values(step.get("actions")) if isinstance(step, dict) else []
+    normalised = (_normalise(a) for a in actions if isinstance(a, str))
+    return [a for a in normalised if a]
+
+
+def _join_numbers(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return str(numbers[0])
+    head = ", ".join(str(n) for n in numbers[:-1])
+    return _("%(items)s and %(last)s") % {"items": head, "last": numbers[-1]}
+
+
+def _repeat_groups(action_lists: list[list[str]]) -> dict[int, list[int]]:
+    """Map each original step index to the indexes of later steps repeating it."""
+    root_of: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for k, actions in enumerate(action_lists):
+        if not actions:
+            continue
+        earlier = (j for j in range(k) if action_lists[j] and _repeats(actions, action_lists[j]))
+        j = next(earlier, None)
+        if j is not None:
+            root_of[k] = root_of.get(j, j)
+            groups.setdefault(root_of[k], []).append(k)
+    return groups
+
+
+def repeated_action_steps(
+    steps: list[dict], path: str, *, block_type: str | None = None
+) -> list[ContentWarning]:
+    groups = _repeat_groups([_step_actions(step) for step in _list_values(steps)])
+    parent, _sep, _last = path.rpartition(".")
+    field = field_label(parent or path, block_type)
+    warnings = []
+    for first, repeats in groups.items():
+        message = ngettext(
+            "%(field)s: step %(steps)s repeats the action list of step %(first)s.",
+            "%(field)s: steps %(steps)s repeat the action list of step %(first)s.",
+            len(repeats),
+        )
+        params = {"field": field, "steps": _join_numbers([k + 1 for k in repeats])}
+        actions_path = f"{path}[{repeats[0]}].actions"
+        warnings.append(
+            _warning(CODE_REPEATED_ACTIONS, actions_path, message, first=first + 1, **params)
+        )
+    return warnings
+
+
+# --- Whole guide ---------------------------------------------------------------------
+
+
+def _walk(value, schema, language: str, path: str, block_type: str) -> list[ContentWarning]:
+    """Check `value` according to `schema` (see BLOCK_SCHEMAS)."""
+    if schema == SKIP or value is None:
+        return []
+    if isinstance(value, str):
+        if schema == SCRIPT:
+            return _script_warnings(value, language, path, field_label(path, block_type))
+        return check_text(value, language, path, prose=schema == PROSE, block_type=block_type)
+    if isinstance(value, list):
+        item_schema = schema[0] if isinstance(schema, list) else TEXT
+        children = [
+            (f"{path}[{k}]", item, item_schema) for k, item in enumerate(_list_values(value))
+        ]
+    elif isinstance(value, dict):
+        fields = schema if isinstance(schema, dict) else {}
+        children = [(f"{path}.{key}", child, fields.get(key, TEXT)) for key, child in value.items()]
+    else:
+        return []  # numbers, booleans: nothing to check
+    return [
+        warning
+        for child_path, child, child_schema in children
+        for warning in _walk(child, child_schema, language, child_path, block_type)
+    ]
+
+
+def _check_block(block: dict, language: str, index: int) -> list[ContentWarning]:
+    block_type = block.get("type", "")
+    path = f"body[{index}]"
+    value = block.get("value")
+    warnings = _walk(value, BLOCK_SCHEMAS.get(block_type, TEXT), language, path, block_type)
+    if block_type == "pathway" and isinstance(value, dict):
+        steps = value.get("steps") or []
+        warnings += repeated_action_steps(steps, f"{path}.steps", block_type=block_type)
+    return warnings
+
+
+def check_guide(fields: dict[str, str], body: list[dict], language: str) -> list[ContentWarning]:
+    warnings = []
+    for name, text in fields.items():
+        prose = name in TOP_LEVEL_PROSE_FIELDS
+        warnings += check_text(text, language, name, prose=prose)
+    for index, block in enumerate(body or []):
+        if isinstance(block, dict):
+            warnings += _check_block(block, language, index)
+    return warnings

@@ -1,0 +1,56 @@
+"""The demo loader, and every demo page through the admin and the stock API, in both languages."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from guides.models import FAQ, GuidePage, QuizCallToAction, Series
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_is_idempotent():
+    call_command("load_demo")
+    counts = (Page.objects.count(), Series.objects.count(), FAQ.objects.count())
+    call_command("load_demo")
+    assert (Page.objects.count(), Series.objects.count(), FAQ.objects.count()) == counts
+    assert GuidePage.objects.live().count() >= 3
+    assert QuizCallToAction.objects.count() == 1
+
+
+def test_demo_guides_are_in_the_attachment_series_with_a_quiz(demo_site):
+    for guide in GuidePage.objects.all():
+        assert guide.series.name_en == "Attachment and Communication"
+        assert guide.series.name_zh_hans == "依恋与沟通"
+        assert guide.quiz_cta is not None
+        assert guide.title_zh_hans and guide.title_zh_hans != guide.title_en
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_every_demo_page_opens_in_admin_and_stock_api(demo_site, admin_client, language):
+    pages = Page.objects.filter(depth__gt=1).specific()
+    assert len(pages) >= 5
+    for page in pages:
+        edit = admin_client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE=language)
+        assert edit.status_code == 200, page
+        api = admin_client.get(f"/api/v2/pages/{page.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+        assert api.status_code == 200, page
+        expected_title = page.title_zh_hans if language == "zh-hans" else page.title_en
+        assert api.json()["title"] == expected_title
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_stock_api_lists_guides_with_their_fields(demo_site, client, language):
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": "guides.GuidePage", "fields": "*"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert len(items) == 3
+    for item in items:
+        assert item["series"]["code"] == "AC"
+        assert item["number"] in {101, 102, 103}
+        assert item["body"] and item["summary"]
+        assert "linktype=" not in str(item["body"])
