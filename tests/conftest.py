@@ -2,6 +2,14 @@ import pytest
 from django.utils import translation
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Requests activate a language that outlives them; start every test in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def admin_user(django_user_model):
     return django_user_model.objects.create_superuser(
