@@ -15,4 +15,6 @@ class QuizCallToActionSerializer(serializers.Serializer):
             "text": cta.text,
             "button_label": cta.button_label,
             "quiz_url": cta.quiz_url,
+            "closing_heading": cta.closing_heading,
+            "closing_text": cta.closing_text,
         }

@@ -13,7 +13,7 @@ class SeriesTranslation(TranslationOptions):
 
 @register(QuizCallToAction)
 class QuizCallToActionTranslation(TranslationOptions):
-    fields = ("heading", "text", "button_label", "quiz_url")
+    fields = ("heading", "text", "button_label", "quiz_url", "closing_heading", "closing_text")
 
 
 @register(FAQ)

@@ -4,15 +4,14 @@ Both languages of a guide get the same block ids, so translation status can matc
 """
 
 import json
-import uuid
 from datetime import date
 from pathlib import Path
 
 from django.db import transaction
-from wagtail import blocks
 
 from guides.blocks import GuideBodyBlock
 from guides.models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, Series
+from guides.stream_data import to_raw
 
 DEMO_FILE = Path(__file__).with_name("guides.json")
 INDEX_CONTENT = {
@@ -25,48 +24,10 @@ INDEX_CONTENT = {
     ),
     "introduction_zh_hans": "<p>一步一步理解并改变关系模式的指南。</p>",
 }
-BLOCK_ID_NAMESPACE = uuid.UUID("5b0f4b1e-8a0e-4b8f-9d7c-1f2e3d4c5b6a")
 
 
 def read_demo_data(path=DEMO_FILE):
     return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def block_id(*parts):
-    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(str(part) for part in parts)))
-
-
-def to_raw(block, value, seed, faq_ids):
-    """Turn a plain demo value into StreamField raw data, with ids derived from `seed`."""
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            {
-                "type": child["type"],
-                "id": block_id(seed, index),
-                "value": to_raw(
-                    block.child_blocks[child["type"]], child["value"], f"{seed}/{index}", faq_ids
-                ),
-            }
-            for index, child in enumerate(value)
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [
-            {
-                "type": "item",
-                "id": block_id(seed, index),
-                "value": to_raw(block.child_block, item, f"{seed}/{index}", faq_ids),
-            }
-            for index, item in enumerate(value)
-        ]
-    if isinstance(block, blocks.StructBlock):
-        return {
-            name: to_raw(child, value.get(name), f"{seed}/{name}", faq_ids)
-            for name, child in block.child_blocks.items()
-            if name in value
-        }
-    if block.name == "faq" and isinstance(value, str):
-        return faq_ids[value]
-    return value
 
 
 def _language_fields(name, values):
@@ -137,8 +98,8 @@ def build_guide(guide_data, series, cta, faq_ids):
         **_language_fields("slug", guide_data["slug"]),
         **_language_fields("subtitle", guide_data["subtitle"]),
         **_language_fields("summary", guide_data["summary"]),
-        body_en=to_raw(body_block, guide_data["body"]["en"], seed, faq_ids),
-        body_zh_hans=to_raw(body_block, guide_data["body"]["zh_hans"], seed, faq_ids),
+        body_en=to_raw(body_block, guide_data["body"]["en"], seed, faq_ids.get),
+        body_zh_hans=to_raw(body_block, guide_data["body"]["zh_hans"], seed, faq_ids.get),
     )
 
 

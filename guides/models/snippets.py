@@ -38,12 +38,21 @@ class QuizCallToAction(index.Indexed, models.Model):
     text = models.TextField(_("text"))
     button_label = models.CharField(_("button label"), max_length=60)
     quiz_url = models.URLField(_("quiz URL"), help_text=_("Where the button takes the reader."))
+    closing_heading = models.CharField(
+        _("closing heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("The invitation repeated at the end of the guide."),
+    )
+    closing_text = models.TextField(_("closing text"), blank=True)
 
     panels = [
         FieldPanel("heading"),
         FieldPanel("text"),
         FieldPanel("button_label"),
         FieldPanel("quiz_url"),
+        FieldPanel("closing_heading"),
+        FieldPanel("closing_text"),
     ]
     search_fields = [index.SearchField("heading"), index.AutocompleteField("heading")]
 
