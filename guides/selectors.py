@@ -48,3 +48,16 @@ def content_warnings_by_language(page):
         if warnings:
             result.append((name, warnings))
     return result
+
+
+def last_import(page):
+    """The log entry of the page's latest wiki import, or None. Its data holds the warnings."""
+    from wagtail.models import PageLogEntry
+
+    from guides.importer.service import IMPORT_ACTION
+
+    return (
+        PageLogEntry.objects.filter(page_id=page.pk, action=IMPORT_ACTION)
+        .order_by("-timestamp", "-pk")
+        .first()
+    )

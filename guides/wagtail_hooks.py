@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .importer.service import IMPORT_ACTION
 from .models import FAQ, QuizCallToAction, Series
 
 
@@ -33,3 +37,17 @@ class GuideSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(GuideSnippetsGroup)
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    @actions.register_action(IMPORT_ACTION)
+    class ImportActionFormatter(LogFormatter):
+        label = _("Import from wiki export")
+
+        def format_message(self, log_entry):
+            language = dict(settings.LANGUAGES).get(log_entry.data.get("language"), "")
+            return _("Imported the %(language)s version from “%(file)s”") % {
+                "language": language,
+                "file": log_entry.data.get("file", ""),
+            }

@@ -171,3 +171,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Quiz link given to calls-to-action created by the importer; editors can change it.
+DEFAULT_QUIZ_URL = env_str("DEFAULT_QUIZ_URL", "https://example.org/relationship-test/")
