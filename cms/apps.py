@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("CMS platform")
+
+    def ready(self):
+        from cms.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

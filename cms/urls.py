@@ -6,13 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.v1 import build_v1
 from cms.api.v2 import api_router
 from cms.health import healthz
+from guides.api import router as guides_router
+from home.api import router as home_router
+
+api_v1 = build_v1(home_router, guides_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api_v1.urls),
     path("api/v2/", api_router.urls),
 ]
 

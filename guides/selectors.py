@@ -61,3 +61,25 @@ def last_import(page):
         .order_by("-timestamp", "-pk")
         .first()
     )
+
+
+def api_guides():
+    """Live, public guides with everything a listing or detail needs, in one query."""
+    from django.db.models import JSONField, OuterRef, Subquery, TextField
+    from django.db.models.functions import Cast, JSONObject, Length
+
+    from cms.api.pages import public_live
+    from cms.db_functions import JSONArrayAgg
+    from guides.models import GuidePage, GuidePageTag
+
+    topics = (
+        GuidePageTag.objects.filter(content_object=OuterRef("pk"))
+        .order_by()
+        .values("content_object")
+        .annotate(items=JSONArrayAgg(JSONObject(name="tag__name", slug="tag__slug")))
+        .values("items")
+    )
+    return public_live(GuidePage.objects.all()).annotate(
+        topic_list=Subquery(topics, output_field=JSONField()),
+        zh_body_length=Length(Cast("body_zh_hans", output_field=TextField())),
+    )

@@ -27,3 +27,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def api_detail_url(self):
+        return "/api/v1/home/"
+
+    def api_representation(self, locale, revision_id):
+        from home.representation import home_representation
+
+        return home_representation(self, locale, revision_id)

@@ -45,3 +45,25 @@ def demo_site(home_page):
 
     load_demo_guides(home_page)
     return home_page
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The API response cache lives in local memory: no test sees another's responses."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish a page's latest draft and run what happens after commit (cache invalidation)."""
+
+    def _publish(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    return _publish

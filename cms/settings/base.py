@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "ninja",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # Before sessions and auth: cached API responses skip them, and no cookie changes them.
+    "cms.api.middleware.ApiV1Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -158,7 +162,15 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+# Delivery API
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)  # Cache-Control max-age for clients and CDNs
+PREVIEW_TOKEN_SECONDS = env_int("PREVIEW_TOKEN_SECONDS", 60 * 60)
+# Where the admin's "Preview on the front end" sends editors; it receives ?token=…&locale=….
+FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "/api/v1/preview/")
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v[12]/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Content-Language"]
 
 LOGGING = {
     "version": 1,

@@ -36,6 +36,9 @@ class GuideIndexPage(Page):
         verbose_name = _("guide index")
         verbose_name_plural = _("guide indexes")
 
+    def api_detail_url(self):
+        return "/api/v1/guides/"
+
     def get_context(self, request, *args, **kwargs):
         from guides.selectors import filter_guides
 
@@ -162,6 +165,14 @@ class GuidePage(Page):
                 ) % {"n": self.number}
         if errors:
             raise ValidationError(errors)
+
+    def api_detail_url(self):
+        return f"/api/v1/guides/{self.slug_en or self.slug}/"
+
+    def api_representation(self, locale, revision_id):
+        from guides.api_representation import GuideRepresentation
+
+        return GuideRepresentation(locale).detail(self, revision_id)
 
     def save(self, *args, **kwargs):
         self.refresh_reading_time()

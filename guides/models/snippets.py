@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms.rich_text import expand_rich_text
 from guides.blocks import RICH_TEXT_FEATURES
-from guides.rich_text import expand_rich_text
 
 
 class Series(index.Indexed, models.Model):

@@ -1,0 +1,40 @@
+"""The one error shape of API v1: {"error": {"code": ..., "message": ...}}."""
+
+import orjson
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+
+class ApiError(Exception):
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_response(status, code, message):
+    body = orjson.dumps({"error": {"code": code, "message": str(message)}})
+    response = HttpResponse(body, status=status, content_type="application/json")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def not_found(what):
+    return ApiError(404, "not_found", _("%(what)s was not found.") % {"what": what})
+
+
+def bad_request(message, code="bad_request"):
+    return ApiError(400, code, message)
+
+
+STATUS_CODES = {
+    400: ("bad_request", lambda: _("The request is not valid.")),
+    404: ("not_found", lambda: _("There is nothing at this address.")),
+    405: ("method_not_allowed", lambda: _("This method is not allowed here; use GET.")),
+}
+
+
+def generic_error(status):
+    code, message = STATUS_CODES[status]
+    return error_response(status, code, message())

@@ -1,0 +1,22 @@
+"""`?locale=` for API v1: en (default) or zh-hans, nothing else."""
+
+from django.utils.translation import gettext as _
+
+from cms.api.errors import bad_request
+
+LOCALES = ("en", "zh-hans")
+DEFAULT_LOCALE = "en"
+FIELD_SUFFIX = {"en": "en", "zh-hans": "zh_hans"}
+
+
+def locale_from(value):
+    """The locale named by a query parameter, or an ApiError listing the valid ones."""
+    if value in (None, ""):
+        return DEFAULT_LOCALE
+    if value in LOCALES:
+        return value
+    raise bad_request(
+        _("Unknown locale “%(locale)s”. Valid locales: %(valid)s.")
+        % {"locale": str(value)[:40], "valid": ", ".join(LOCALES)},
+        code="invalid_locale",
+    )

@@ -1,0 +1,56 @@
+"""Map a front-end path to the page behind it, so a front end can route."""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from wagtail.models import Page, Site
+
+from cms.api.errors import bad_request, not_found
+from cms.api.locale import locale_from
+from cms.api.pages import front_end_path, public_live
+from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.content_version import current_version
+
+router = Router(tags=["pages"])
+
+
+@router.get("/pages/resolve/", response=dict, summary="Resolve a front-end path")
+def resolve(
+    request,
+    path: str = Query(..., max_length=1000, description="e.g. /guides/my-guide/"),
+    locale: str | None = Query(None),
+):
+    """Returns the page's type, id, locale (the language the path is in) and API URL."""
+    locale = locale_from(locale)
+    if not path.startswith("/") or "//" in path:
+        raise bad_request(_("path must start with a single “/”, like /guides/my-guide/."))
+    version = getattr(request, "content_version", None) or current_version()
+    etag = make_etag("resolve", path, version, locale)
+    if etag_matches(request, etag):
+        return not_modified(etag, locale)
+
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        raise not_found(_("A site"))
+    url_path = site.root_page.url_path.rstrip("/") + "/" + path.strip("/")
+    url_path = url_path.rstrip("/") + "/"
+    page = (
+        public_live(Page.objects.filter(Q(url_path_en=url_path) | Q(url_path_zh_hans=url_path)))
+        .order_by("depth")
+        .first()
+    )
+    if page is None:
+        raise not_found(_("A published page at %(path)s") % {"path": path[:200]})
+    path_locale = "zh-hans" if page.url_path_zh_hans == url_path != page.url_path_en else "en"
+    specific = page.specific
+    api_url = specific.api_detail_url() if hasattr(specific, "api_detail_url") else None
+    data = {
+        "id": page.pk,
+        "type": page.specific_class._meta.label,
+        "title": getattr(specific, "title_zh_hans" if locale == "zh-hans" else "title_en")
+        or specific.title_en,
+        "locale": path_locale,
+        "path": front_end_path(url_path),
+        "api_url": api_url,
+    }
+    return json_response(data, etag=etag, locale=locale)

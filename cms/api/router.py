@@ -1,0 +1,58 @@
+"""The API v1 instance: django-ninja, orjson, and one error shape for every failure."""
+
+import orjson
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+from ninja.renderers import BaseRenderer
+
+from cms.api.errors import ApiError, error_response
+
+
+class OrjsonRenderer(BaseRenderer):
+    media_type = "application/json"
+
+    def render(self, request, data, *, response_status):
+        return orjson.dumps(data)
+
+
+def describe_validation_error(errors):
+    parts = []
+    for error in errors[:5]:
+        location = ".".join(str(item) for item in error.get("loc", ())[1:]) or _("request")
+        parts.append(f"{location}: {error.get('msg', '')}")
+    return "; ".join(parts)
+
+
+def build_api():
+    api = NinjaAPI(
+        title="Relationship Guides API",
+        version="1",
+        description=_(
+            "Published guides in English and Simplified Chinese. Choose the language with "
+            "?locale=en or ?locale=zh-hans; zh-hans responses list what fell back to English."
+        ),
+        renderer=OrjsonRenderer(),
+        urls_namespace="api-v1",
+        docs_url="/docs/",
+        openapi_url="/openapi.json",
+    )
+
+    @api.exception_handler(ApiError)
+    def api_error(request, error):
+        return error_response(error.status, error.code, error.message)
+
+    @api.exception_handler(ValidationError)
+    def validation_error(request, error):
+        return error_response(400, "invalid_parameter", describe_validation_error(error.errors))
+
+    @api.exception_handler(HttpError)
+    def http_error(request, error):
+        return error_response(error.status_code, "http_error", str(error))
+
+    @api.exception_handler(Http404)
+    def not_found(request, error):
+        return error_response(404, "not_found", _("There is nothing at this address."))
+
+    return api

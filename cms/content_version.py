@@ -1,0 +1,35 @@
+"""Reading and bumping the published-content version (see ContentVersion)."""
+
+from django.db import transaction
+from django.db.models import F, Subquery
+
+from cms.models import ContentVersion
+
+
+def current_version():
+    row = (
+        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID)
+        .values_list("value", flat=True)
+        .first()
+    )
+    return row or 0
+
+
+def version_subquery():
+    """The version as a subquery, to read it in the same query as other rows."""
+    return Subquery(
+        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).values("value")[:1]
+    )
+
+
+def _bump():
+    updated = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).update(
+        value=F("value") + 1
+    )
+    if not updated:
+        ContentVersion.objects.get_or_create(pk=ContentVersion.SINGLETON_ID, defaults={"value": 1})
+
+
+def bump_content_version():
+    """Mark published content as changed once the current transaction commits."""
+    transaction.on_commit(_bump)

@@ -1,0 +1,195 @@
+"""Guides endpoints of API v1: guides, series, topics and interface labels."""
+
+from typing import Literal
+
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from taggit.models import Tag
+
+from cms.api.errors import not_found
+from cms.api.locale import locale_from
+from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.content_version import current_version
+from guides.api_representation import GuideRepresentation
+from guides.api_schemas import (
+    ErrorSchema,
+    GuideDetailSchema,
+    GuideListSchema,
+    SeriesDetailSchema,
+    SeriesListSchema,
+    TopicListSchema,
+)
+from guides.models import Series
+from guides.selectors import api_guides
+
+router = Router(tags=["guides"])
+
+LocaleParam = Query(None, description="en (default) or zh-hans")
+ERRORS = {400: ErrorSchema, 404: ErrorSchema}
+ORDERINGS = {
+    "newest": ("-first_published_at", "-pk"),
+    "number": ("series__name", "number", "pk"),
+}
+
+
+def request_version(request):
+    """The content version the API middleware read for this request (or read it now)."""
+    version = getattr(request, "content_version", None)
+    return current_version() if version is None else version
+
+
+def cached_json(request, locale, build, *etag_parts):
+    """304 if the client has this version, else the JSON `build()` returns, with its ETag."""
+    etag = make_etag(*etag_parts, locale)
+    if etag_matches(request, etag):
+        return not_modified(etag, locale)
+    with translation.override(locale):
+        return json_response(build(), etag=etag, locale=locale)
+
+
+@router.get("/guides/", response={200: GuideListSchema, **ERRORS}, summary="List published guides")
+def list_guides(
+    request,
+    locale: str | None = LocaleParam,
+    series: str | None = Query(None, description="Series slug"),
+    topic: str | None = Query(None, description="Topic slug"),
+    ordering: Literal["newest", "number", "title"] = "newest",
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0, le=1_000_000),
+):
+    locale = locale_from(locale)
+    guides = api_guides().select_related("series").defer("body_en", "body_zh_hans")
+    if series:
+        guides = guides.filter(series__slug=series)
+    if topic:
+        guides = guides.filter(tagged_items__tag__slug=topic)
+    if ordering == "title":
+        suffix = "zh_hans" if locale == "zh-hans" else "en"
+        guides = guides.order_by(Coalesce(NullIf(f"title_{suffix}", ""), "title_en"), "pk")
+    else:
+        guides = guides.order_by(*ORDERINGS[ordering])
+
+    def build():
+        representation = GuideRepresentation(locale)
+        items = [representation.summary(page) for page in guides[offset : offset + limit]]
+        return {"count": guides.count(), "items": items}
+
+    params = (series, topic, ordering, limit, offset)
+    return cached_json(request, locale, build, "guides", request_version(request), *params)
+
+
+@router.get(
+    "/guides/{slug}/", response={200: GuideDetailSchema, **ERRORS}, summary="One published guide"
+)
+def guide_detail(request, slug: str, locale: str | None = LocaleParam):
+    """A slug works in either language. zh-hans responses list English fallbacks in meta."""
+    locale = locale_from(locale)
+    page = (
+        api_guides()
+        .select_related("series", "quiz_cta", "hero_image")
+        .filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))
+        .order_by("pk")
+        .first()
+    )
+    if page is None:
+        raise not_found(_("Guide “%(slug)s”") % {"slug": slug[:100]})
+    return cached_json(
+        request,
+        locale,
+        lambda: GuideRepresentation(locale).detail(page),
+        "guide",
+        page.pk,
+        page.live_revision_id,
+        request_version(request),
+    )
+
+
+def series_queryset():
+    live = Q(guides__in=api_guides().values("pk"))
+    return Series.objects.annotate(guide_count=Count("guides", filter=live, distinct=True))
+
+
+def series_data(series, representation):
+    return {
+        "code": series.code,
+        "slug": series.slug,
+        "name": representation.text(series, "name"),
+        "description": representation.text(series, "description"),
+        "guide_count": series.guide_count,
+    }
+
+
+@router.get("/series/", response={200: SeriesListSchema, **ERRORS}, summary="List series")
+def list_series(request, locale: str | None = LocaleParam):
+    locale = locale_from(locale)
+
+    def build():
+        representation = GuideRepresentation(locale)
+        items = [series_data(s, representation) for s in series_queryset().order_by("slug")]
+        return {"count": len(items), "items": items}
+
+    return cached_json(request, locale, build, "series", request_version(request))
+
+
+@router.get("/series/{slug}/", response={200: SeriesDetailSchema, **ERRORS}, summary="One series")
+def series_detail(request, slug: str, locale: str | None = LocaleParam):
+    locale = locale_from(locale)
+    series = series_queryset().filter(slug=slug).first()
+    if series is None:
+        raise not_found(_("Series “%(slug)s”") % {"slug": slug[:100]})
+    return cached_json(
+        request,
+        locale,
+        lambda: series_data(series, GuideRepresentation(locale)),
+        "series",
+        slug,
+        request_version(request),
+    )
+
+
+@router.get("/topics/", response={200: TopicListSchema, **ERRORS}, summary="List topics")
+def list_topics(request, locale: str | None = LocaleParam):
+    locale = locale_from(locale)
+
+    def build():
+        live = api_guides().values("pk")
+        topics = (
+            Tag.objects.filter(guides_guidepagetag_items__content_object__in=live)
+            .annotate(guide_count=Count("guides_guidepagetag_items", distinct=True))
+            .order_by("name")
+        )
+        items = [{"slug": t.slug, "name": t.name, "guide_count": t.guide_count} for t in topics]
+        return {"count": len(items), "items": items}
+
+    return cached_json(request, locale, build, "topics", request_version(request))
+
+
+def interface_labels():
+    return {
+        "faq": _("Frequently asked questions"),
+        "copy_phrases": _("Phrases you can copy"),
+        "copy": _("Copy"),
+        "copied": _("Copied"),
+        "take_the_test": _("Take the relationship test"),
+        "start_the_test": _("Start the test"),
+        "key_insights": _("Key insights"),
+        "references": _("References"),
+        "pathway": _("Step-by-step pathway"),
+        "days": _("Days %(from)s–%(to)s"),
+        "day": _("Day %(day)s"),
+        "actions": _("Actions"),
+        "case_example": _("Case example"),
+        "reading_time": _("%(minutes)s min read"),
+        "not_yet_translated": _("Not yet translated: shown in English."),
+        "preview": _("Preview: this draft is not published."),
+    }
+
+
+@router.get("/labels/", response={200: dict[str, str], **ERRORS}, summary="Interface strings")
+def labels(request, locale: str | None = LocaleParam):
+    """The interface strings a front end needs, in the requested locale."""
+    locale = locale_from(locale)
+    return cached_json(request, locale, interface_labels, "labels")

@@ -1,0 +1,310 @@
+"""Turn a guide's row into the JSON-ready values of the guides API.
+
+Everything is built from raw StreamField data, never block by block from the database: reusable
+FAQs are fetched in one query and every rich text of the page is expanded in one call, so the
+cost of a guide does not grow with its number of blocks.
+"""
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms.api.pages import front_end_path
+from cms.rich_text import expand_many
+from guides.blocks import GuideBodyBlock
+
+BODY_BLOCK = GuideBodyBlock()
+
+
+class _RichText:
+    __slots__ = ("html",)
+
+    def __init__(self, html):
+        self.html = html or ""
+
+
+class _FAQRef:
+    __slots__ = ("faq_id", "path")
+
+    def __init__(self, faq_id, path):
+        self.faq_id = faq_id
+        self.path = path
+
+
+def _empty(value):
+    return value is None or value == "" or value == []
+
+
+def _is_item_list(value):
+    return isinstance(value, list) and all(isinstance(i, dict) and "value" in i for i in value)
+
+
+def _item_value(item):
+    return item["value"] if isinstance(item, dict) and "value" in item else item
+
+
+class GuideRepresentation:
+    """Builds one guide (or a list of guides) in one locale, recording English fallbacks."""
+
+    def __init__(self, locale):
+        self.locale = locale
+        self.suffix = "zh_hans" if locale == "zh-hans" else "en"
+        self.fallback = []
+
+    # Fields
+
+    def text(self, obj, name, path=None):
+        value = getattr(obj, f"{name}_{self.suffix}", None)
+        if self.suffix == "en" or not _empty(value):
+            return value or ""
+        english = getattr(obj, f"{name}_en", None) or ""
+        if english and path is not None:
+            self.fallback.append(path)
+        return english
+
+    def summary(self, page):
+        series = page.series
+        return {
+            "id": page.pk,
+            "slug": self.text(page, "slug"),
+            "title": self.text(page, "title", "title"),
+            "subtitle": self.text(page, "subtitle", "subtitle"),
+            "summary": self.text(page, "summary", "summary"),
+            "series": series
+            and {"code": series.code, "slug": series.slug, "name": self.text(series, "name")},
+            "number": page.number,
+            "topics": topics_of(page),
+            "reading_time": getattr(page, f"reading_time_{self.suffix}") or page.reading_time_en,
+            "first_published_at": page.first_published_at,
+            "last_published_at": page.last_published_at,
+            "path": front_end_path(self.text(page, "url_path")),
+            "available_locales": available_locales(page),
+            "translation_state": listing_translation_state(page, self.locale),
+        }
+
+    def detail(self, page, revision_id=None):
+        self.fallback = []
+        data = self.summary(page)
+        body = self.body(page)
+        faqs, references = [], []
+        for block in body:
+            if block["type"] == "faq":
+                faqs.append({"id": None, **block["value"]})
+            elif block["type"] == "faq_snippet" and block["value"]["faq"] is not None:
+                faqs.append(block["value"]["faq"])
+            elif block["type"] == "references":
+                references.extend(block["value"]["items"])
+        image = page.hero_image
+        data.update(
+            {
+                "hero_image": image
+                and {
+                    "id": image.pk,
+                    "title": image.title,
+                    "url": image.file.url,
+                    "width": image.width,
+                    "height": image.height,
+                },
+                "body": body,
+                "faqs": faqs,
+                "references": references,
+                "quiz_cta": self.quiz_cta(page.quiz_cta),
+                "expert_reviewer": page.expert_reviewer,
+                "last_reviewed": page.last_reviewed,
+            }
+        )
+        self.resolve_deferred(data)
+        state = detail_translation_state(self.locale, self.fallback)
+        data["translation_state"] = state
+        data["meta"] = {
+            "revision_id": revision_id if revision_id is not None else page.live_revision_id,
+            "last_published_at": page.last_published_at,
+            "locale": self.locale,
+            "fallback": list(self.fallback),
+            "translation_state": state,
+        }
+        return data
+
+    def quiz_cta(self, cta):
+        if cta is None:
+            return None
+        fields = ("heading", "text", "button_label", "quiz_url", "closing_heading", "closing_text")
+        return {name: self.text(cta, name, f"quiz_cta.{name}") for name in fields}
+
+    # Body
+
+    def body(self, page):
+        english = list(page.body_en.raw_data) if page.body_en else []
+        if self.suffix == "en":
+            raw = english
+        else:
+            chinese = list(page.body_zh_hans.raw_data) if page.body_zh_hans else []
+            raw = self.merge_stream(chinese, english, "body")
+        return [
+            {
+                "type": item["type"],
+                "id": item["id"],
+                "value": self.to_api(
+                    BODY_BLOCK.child_blocks[item["type"]], item["value"], f"body[{index}]"
+                ),
+            }
+            for index, item in enumerate(raw)
+            if item.get("type") in BODY_BLOCK.child_blocks
+        ]
+
+    def merge_stream(self, chinese, english, path):
+        """Chinese blocks matched to English ones by id; a missing block is served in English."""
+        if not chinese:
+            if english:
+                self.fallback.append(path)
+            return english
+        by_id = {item.get("id"): item for item in chinese}
+        merged, used = [], set()
+        for index, source in enumerate(english):
+            translation = by_id.get(source.get("id"))
+            if translation is None:
+                self.fallback.append(f"{path}[{index}]")
+                merged.append(source)
+                continue
+            used.add(source.get("id"))
+            value = self.merge_value(translation["value"], source["value"], f"{path}[{index}]")
+            merged.append({**translation, "value": value})
+        merged.extend(item for item in chinese if item.get("id") not in used)
+        return merged
+
+    def merge_value(self, chinese, english, path):
+        if isinstance(chinese, dict) and isinstance(english, dict):
+            keys = list(english) + [key for key in chinese if key not in english]
+            return {
+                key: self.merge_value(chinese.get(key), english.get(key), f"{path}.{key}")
+                for key in keys
+            }
+        if isinstance(chinese, list) and isinstance(english, list) and chinese:
+            # List items are positional: item n translates item n.
+            merged = []
+            for index in range(max(len(chinese), len(english))):
+                if index >= len(chinese):
+                    self.fallback.append(f"{path}[{index}]")
+                    merged.append(english[index])
+                elif index >= len(english):
+                    merged.append(chinese[index])
+                else:
+                    value = self.merge_value(
+                        _item_value(chinese[index]), _item_value(english[index]), f"{path}[{index}]"
+                    )
+                    item = chinese[index]
+                    is_item = isinstance(item, dict) and "value" in item
+                    merged.append({**item, "value": value} if is_item else value)
+            return merged
+        if _empty(chinese) and not _empty(english):
+            self.fallback.append(path)
+            return english
+        return chinese
+
+    def to_api(self, block, raw, path):
+        if isinstance(block, blocks.StructBlock):
+            raw = raw if isinstance(raw, dict) else {}
+            return {
+                name: self.to_api(child, raw.get(name), f"{path}.{name}")
+                for name, child in block.child_blocks.items()
+            }
+        if isinstance(block, blocks.ListBlock):
+            items = raw if isinstance(raw, list) else []
+            return [
+                self.to_api(block.child_block, _item_value(item), f"{path}[{index}]")
+                for index, item in enumerate(items)
+            ]
+        if isinstance(block, blocks.RichTextBlock):
+            return _RichText(raw)
+        if isinstance(block, SnippetChooserBlock):
+            return _FAQRef(raw, path) if raw else None
+        if isinstance(block, blocks.IntegerBlock):
+            return raw if isinstance(raw, int) else None
+        if raw is None:
+            return ""
+        return raw
+
+    # Deferred values: reusable FAQs, then every rich text, each in one go
+
+    def resolve_deferred(self, data):
+        from guides.models import FAQ
+
+        refs = list(_walk(data, _FAQRef))
+        faqs = FAQ.objects.in_bulk({ref.faq_id for ref in refs}) if refs else {}
+        replacements = {}
+        for ref in refs:
+            faq = faqs.get(ref.faq_id)
+            replacements[id(ref)] = faq and {
+                "id": faq.pk,
+                "question": self.text(faq, "question", f"{ref.path}.question"),
+                "answer": _RichText(self.text(faq, "answer", f"{ref.path}.answer")),
+            }
+        data = _replace(data, replacements)
+        rich = list(_walk(data, _RichText))
+        expanded = expand_many([ref.html for ref in rich], self.locale)
+        for ref, html in zip(rich, expanded, strict=True):
+            replacements[id(ref)] = html
+        _replace(data, replacements)
+
+
+def _walk(node, kind):
+    if isinstance(node, kind):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value, kind)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value, kind)
+
+
+def _replace(node, replacements):
+    """Swap placeholder objects for their values throughout `node` (dicts and lists in place)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if id(value) in replacements and isinstance(value, _RichText | _FAQRef):
+                node[key] = _replace(replacements[id(value)], replacements)
+            else:
+                _replace(value, replacements)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            if id(value) in replacements and isinstance(value, _RichText | _FAQRef):
+                node[index] = _replace(replacements[id(value)], replacements)
+            else:
+                _replace(value, replacements)
+    return node
+
+
+def topics_of(page):
+    if hasattr(page, "topic_list"):
+        topics = page.topic_list or []
+    else:  # a revision being previewed: its tags are held in memory
+        topics = [{"name": tag.name, "slug": tag.slug} for tag in page.topics.all()]
+    return sorted(topics, key=lambda topic: topic["name"])
+
+
+def available_locales(page):
+    locales = ["en"]
+    if page.title_zh_hans and (getattr(page, "zh_body_length", None) or page.summary_zh_hans):
+        locales.append("zh-hans")
+    return locales
+
+
+def listing_translation_state(page, locale):
+    if locale == "en":
+        return "source"
+    present = [
+        bool(page.title_zh_hans),
+        bool(page.summary_zh_hans),
+        bool(getattr(page, "zh_body_length", 0) and page.zh_body_length > 2),
+    ]
+    if all(present):
+        return "complete"
+    return "partial" if any(present) else "missing"
+
+
+def detail_translation_state(locale, fallback):
+    if locale == "en":
+        return "source"
+    if not fallback:
+        return "complete"
+    return "missing" if {"title", "body"} <= set(fallback) else "partial"

@@ -1,0 +1,191 @@
+"""Typed contract of the guides API: one pydantic schema per block type, built from the blocks.
+
+The block schemas are derived from `GuideBodyBlock`, so the OpenAPI document cannot drift from
+what editors can enter.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Literal, Union
+
+from ninja import Schema
+from pydantic import Field, create_model
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from guides.blocks import GuideBodyBlock
+
+
+class FAQSchema(Schema):
+    id: int | None = None
+    question: str
+    answer: str = Field(description="HTML; internal links are expanded to real URLs.")
+
+
+def _schema_name(block):
+    return type(block).__name__.removesuffix("Block")
+
+
+def _field_type(block):
+    if isinstance(block, blocks.StructBlock):
+        return _struct_schema(block)
+    if isinstance(block, blocks.ListBlock):
+        return list[_field_type(block.child_block)]
+    if isinstance(block, SnippetChooserBlock):
+        return FAQSchema | None
+    if isinstance(block, blocks.IntegerBlock):
+        return int | None
+    if isinstance(block, blocks.ChoiceBlock):
+        return Literal[tuple(str(value) for value, _label in block.field.choices if value)]
+    return str
+
+
+_STRUCT_SCHEMAS = {}
+
+
+def _struct_schema(block):
+    name = _schema_name(block)
+    if name not in _STRUCT_SCHEMAS:
+        fields = {
+            child_name: (_field_type(child), ...)
+            for child_name, child in block.child_blocks.items()
+        }
+        _STRUCT_SCHEMAS[name] = create_model(name, __base__=Schema, **fields)
+    return _STRUCT_SCHEMAS[name]
+
+
+def _body_item_schemas():
+    items = []
+    for type_name, block in GuideBodyBlock().child_blocks.items():
+        value_schema = _struct_schema(block)
+        item = create_model(
+            type(block).__name__,
+            __base__=Schema,
+            type=(Literal[type_name], ...),
+            id=(str, ...),
+            value=(value_schema, ...),
+        )
+        item.__doc__ = str(block.meta.help_text)
+        items.append(item)
+    return items
+
+
+BODY_ITEM_SCHEMAS = _body_item_schemas()
+BodyItem = Annotated[Union[tuple(BODY_ITEM_SCHEMAS)], Field(discriminator="type")]  # noqa: UP007
+
+
+class SeriesSchema(Schema):
+    code: str
+    slug: str
+    name: str
+
+
+class SeriesDetailSchema(SeriesSchema):
+    description: str
+    guide_count: int
+
+
+class TopicSchema(Schema):
+    slug: str
+    name: str
+
+
+class TopicWithCountSchema(TopicSchema):
+    guide_count: int
+
+
+class ImageSchema(Schema):
+    id: int
+    title: str
+    url: str
+    width: int
+    height: int
+
+
+class QuizCallToActionSchema(Schema):
+    heading: str
+    text: str
+    button_label: str
+    quiz_url: str
+    closing_heading: str
+    closing_text: str
+
+
+class ReferenceSchema(Schema):
+    author: str
+    year: int | None
+    work: str
+    url: str
+
+
+TranslationState = Literal["source", "complete", "partial", "missing"]
+
+
+class GuideSummarySchema(Schema):
+    id: int
+    slug: str
+    title: str
+    subtitle: str
+    summary: str
+    series: SeriesSchema | None
+    number: int | None
+    topics: list[TopicSchema]
+    reading_time: int | None = Field(description="Minutes, for the requested language.")
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+    path: str | None = Field(description="Front-end path in the requested language.")
+    available_locales: list[str]
+    translation_state: TranslationState
+
+
+class GuideMetaSchema(Schema):
+    revision_id: int | None
+    last_published_at: datetime | None
+    locale: str
+    fallback: list[str] = Field(
+        description="Paths of fields and blocks served in English because Chinese is missing."
+    )
+    translation_state: TranslationState
+
+
+class GuideDetailSchema(GuideSummarySchema):
+    hero_image: ImageSchema | None
+    body: list[BodyItem]
+    faqs: list[FAQSchema]
+    references: list[ReferenceSchema]
+    quiz_cta: QuizCallToActionSchema | None
+    expert_reviewer: str
+    last_reviewed: date | None
+    meta: GuideMetaSchema
+
+
+class GuideListSchema(Schema):
+    count: int
+    items: list[GuideSummarySchema]
+
+
+class SeriesListSchema(Schema):
+    count: int
+    items: list[SeriesDetailSchema]
+
+
+class TopicListSchema(Schema):
+    count: int
+    items: list[TopicWithCountSchema]
+
+
+class ResolvedPageSchema(Schema):
+    id: int
+    type: str
+    title: str
+    locale: str
+    path: str
+    api_url: str | None
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+
+
+class ErrorSchema(Schema):
+    error: ErrorBody
