@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test test-sqlite test-postgres lint format check messages bench worker demo clean
+.PHONY: install run serve test lint format check messages bench bench-import demo clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -52,6 +52,15 @@ check: install
 messages: install
 	$(PY) manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --no-obsolete
 	$(PY) manage.py compile_translations
+
+# Bounded load runs on loopback (wrk + gunicorn); prints each figure as a ratio measured in the same run.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }; }
+	$(PY) manage.py bench_api --duration $${BENCH_SECONDS:-10}
+
+# Import speed: 500 generated articles, rolled back afterwards.
+bench-import: demo
+	$(PY) manage.py bench_import --count $${BENCH_ARTICLES:-500}
 
 clean:
 	rm -rf $(VENV) var static .pytest_cache .ruff_cache

@@ -22,6 +22,11 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
 ]
 
+if settings.BENCH_FLOOR_FILE:
+    from cms.bench_floor import floor
+
+    urlpatterns.append(path("bench/floor/", floor))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -23,7 +23,7 @@ from guides.api_schemas import (
     TopicListSchema,
 )
 from guides.models import Series
-from guides.selectors import api_guides
+from guides.selectors import SUMMARY_FIELDS, api_guide_detail_base, api_guides
 
 router = Router(tags=["guides"])
 
@@ -61,7 +61,7 @@ def list_guides(
     offset: int = Query(0, ge=0, le=1_000_000),
 ):
     locale = locale_from(locale)
-    guides = api_guides().select_related("series").defer("body_en", "body_zh_hans")
+    guides = api_guides().select_related("series").only(*SUMMARY_FIELDS)
     if series:
         guides = guides.filter(series__slug=series)
     if topic:
@@ -88,8 +88,7 @@ def guide_detail(request, slug: str, locale: str | None = LocaleParam):
     """A slug works in either language. zh-hans responses list English fallbacks in meta."""
     locale = locale_from(locale)
     page = (
-        api_guides()
-        .select_related("series", "quiz_cta", "hero_image")
+        api_guide_detail_base(locale)
         .filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))
         .order_by("pk")
         .first()

@@ -16,6 +16,8 @@ BODY_BLOCK = GuideBodyBlock()
 
 
 class _RichText:
+    """Stored rich text waiting to be expanded with every other one of the page."""
+
     __slots__ = ("html",)
 
     def __init__(self, html):
@@ -23,6 +25,8 @@ class _RichText:
 
 
 class _FAQRef:
+    """A reusable FAQ waiting to be fetched with every other one of the page."""
+
     __slots__ = ("faq_id", "path")
 
     def __init__(self, faq_id, path):
@@ -49,6 +53,7 @@ class GuideRepresentation:
         self.locale = locale
         self.suffix = "zh_hans" if locale == "zh-hans" else "en"
         self.fallback = []
+        self.pending = []  # (container, key, placeholder) to fill in once, in bulk
 
     # Fields
 
@@ -82,9 +87,10 @@ class GuideRepresentation:
         }
 
     def detail(self, page, revision_id=None):
-        self.fallback = []
+        self.fallback, self.pending = [], []
         data = self.summary(page)
         body = self.body(page)
+        self.resolve_pending()
         faqs, references = [], []
         for block in body:
             if block["type"] == "faq":
@@ -112,7 +118,6 @@ class GuideRepresentation:
                 "last_reviewed": page.last_reviewed,
             }
         )
-        self.resolve_deferred(data)
         state = detail_translation_state(self.locale, self.fallback)
         data["translation_state"] = state
         data["meta"] = {
@@ -200,19 +205,25 @@ class GuideRepresentation:
             return english
         return chinese
 
+    def defer(self, container, key, value):
+        container[key] = value
+        if isinstance(value, _RichText | _FAQRef):
+            self.pending.append((container, key, value))
+
     def to_api(self, block, raw, path):
         if isinstance(block, blocks.StructBlock):
             raw = raw if isinstance(raw, dict) else {}
-            return {
-                name: self.to_api(child, raw.get(name), f"{path}.{name}")
-                for name, child in block.child_blocks.items()
-            }
+            result = {}
+            for name, child in block.child_blocks.items():
+                self.defer(result, name, self.to_api(child, raw.get(name), f"{path}.{name}"))
+            return result
         if isinstance(block, blocks.ListBlock):
             items = raw if isinstance(raw, list) else []
-            return [
-                self.to_api(block.child_block, _item_value(item), f"{path}[{index}]")
-                for index, item in enumerate(items)
-            ]
+            result = [None] * len(items)
+            for index, item in enumerate(items):
+                value = self.to_api(block.child_block, _item_value(item), f"{path}[{index}]")
+                self.defer(result, index, value)
+            return result
         if isinstance(block, blocks.RichTextBlock):
             return _RichText(raw)
         if isinstance(block, SnippetChooserBlock):
@@ -225,53 +236,29 @@ class GuideRepresentation:
 
     # Deferred values: reusable FAQs, then every rich text, each in one go
 
-    def resolve_deferred(self, data):
+    def resolve_pending(self):
         from guides.models import FAQ
 
-        refs = list(_walk(data, _FAQRef))
-        faqs = FAQ.objects.in_bulk({ref.faq_id for ref in refs}) if refs else {}
-        replacements = {}
-        for ref in refs:
+        refs = [entry for entry in self.pending if isinstance(entry[2], _FAQRef)]
+        faqs = FAQ.objects.in_bulk({ref.faq_id for _c, _k, ref in refs}) if refs else {}
+        for container, key, ref in refs:
             faq = faqs.get(ref.faq_id)
-            replacements[id(ref)] = faq and {
+            if faq is None:
+                container[key] = None
+                continue
+            resolved = {
                 "id": faq.pk,
                 "question": self.text(faq, "question", f"{ref.path}.question"),
-                "answer": _RichText(self.text(faq, "answer", f"{ref.path}.answer")),
             }
-        data = _replace(data, replacements)
-        rich = list(_walk(data, _RichText))
-        expanded = expand_many([ref.html for ref in rich], self.locale)
-        for ref, html in zip(rich, expanded, strict=True):
-            replacements[id(ref)] = html
-        _replace(data, replacements)
-
-
-def _walk(node, kind):
-    if isinstance(node, kind):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _walk(value, kind)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value, kind)
-
-
-def _replace(node, replacements):
-    """Swap placeholder objects for their values throughout `node` (dicts and lists in place)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if id(value) in replacements and isinstance(value, _RichText | _FAQRef):
-                node[key] = _replace(replacements[id(value)], replacements)
-            else:
-                _replace(value, replacements)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            if id(value) in replacements and isinstance(value, _RichText | _FAQRef):
-                node[index] = _replace(replacements[id(value)], replacements)
-            else:
-                _replace(value, replacements)
-    return node
+            self.defer(
+                resolved, "answer", _RichText(self.text(faq, "answer", f"{ref.path}.answer"))
+            )
+            container[key] = resolved
+        rich = [entry for entry in self.pending if isinstance(entry[2], _RichText)]
+        expanded = expand_many([placeholder.html for _c, _k, placeholder in rich], self.locale)
+        for (container, key, _placeholder), html in zip(rich, expanded, strict=True):
+            container[key] = html
+        self.pending = []
 
 
 def topics_of(page):

@@ -1,5 +1,7 @@
 """Read-side queries and derived views of guides."""
 
+import functools
+
 from django.utils.translation import gettext_lazy as _
 
 from guides.content_checks import check_guide
@@ -63,8 +65,8 @@ def last_import(page):
     )
 
 
-def api_guides():
-    """Live, public guides with everything a listing or detail needs, in one query."""
+def api_guides(with_body_length=True):
+    """Live, public guides with their topics (and Chinese body size), in one query."""
     from django.db.models import JSONField, OuterRef, Subquery, TextField
     from django.db.models.functions import Cast, JSONObject, Length
 
@@ -79,7 +81,66 @@ def api_guides():
         .annotate(items=JSONArrayAgg(JSONObject(name="tag__name", slug="tag__slug")))
         .values("items")
     )
-    return public_live(GuidePage.objects.all()).annotate(
-        topic_list=Subquery(topics, output_field=JSONField()),
-        zh_body_length=Length(Cast("body_zh_hans", output_field=TextField())),
+    guides = public_live(GuidePage.objects.all()).annotate(
+        topic_list=Subquery(topics, output_field=JSONField())
     )
+    if with_body_length:
+        guides = guides.annotate(zh_body_length=Length(Cast("body_zh_hans", TextField())))
+    return guides
+
+
+@functools.cache
+def api_guide_detail_base(locale):
+    """The detail query, built once per process; each request only adds its filter.
+
+    Building it (subqueries, annotations, column lists) is a large share of an uncached request.
+    A QuerySet is only evaluated through clones here, so sharing the base is safe.
+    """
+    bodies = ["body_en"] if locale == "en" else ["body_en", "body_zh_hans"]
+    return (
+        api_guides(with_body_length=False)
+        .select_related("series", "quiz_cta", "hero_image")
+        .only(*DETAIL_FIELDS, *bodies)
+    )
+
+
+def _both(*names):
+    return [f"{name}_{suffix}" for name in names for suffix in ("en", "zh_hans")]
+
+
+# Columns the API reads: naming them keeps SQL small and fast to build.
+SUMMARY_FIELDS = [
+    "id",
+    "number",
+    "first_published_at",
+    "last_published_at",
+    "live_revision_id",
+    "series__code",
+    "series__slug",
+    *_both("slug", "title", "subtitle", "summary", "reading_time", "url_path", "series__name"),
+]
+DETAIL_FIELDS = [
+    *SUMMARY_FIELDS,
+    "expert_reviewer",
+    "last_reviewed",
+    *_both("series__description"),
+    "hero_image__id",
+    "hero_image__title",
+    "hero_image__file",
+    "hero_image__width",
+    "hero_image__height",
+    "quiz_cta__id",
+    *_both(
+        *(
+            f"quiz_cta__{name}"
+            for name in (
+                "heading",
+                "text",
+                "button_label",
+                "quiz_url",
+                "closing_heading",
+                "closing_text",
+            )
+        )
+    ),
+]

@@ -7,6 +7,7 @@ content version) and nothing else, and no cookie can change what the public API 
 import hashlib
 from urllib.parse import parse_qsl, urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
@@ -56,7 +57,8 @@ class ApiV1Middleware:
         path = request.path_info
         if not path.startswith(PREFIX):
             return self.get_response(request)
-        if request.method not in ("GET", "HEAD") or path.startswith(UNCACHED):
+        uncached = not settings.API_RESPONSE_CACHE or path.startswith(UNCACHED)
+        if request.method not in ("GET", "HEAD") or uncached:
             return as_json_error(self.get_response(request))
 
         request.content_version = current_version()

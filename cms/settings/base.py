@@ -164,10 +164,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Delivery API
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)  # Cache-Control max-age for clients and CDNs
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", default=True)  # off only to measure
 PREVIEW_TOKEN_SECONDS = env_int("PREVIEW_TOKEN_SECONDS", 60 * 60)
 # Where the admin's "Preview on the front end" sends editors; it receives ?token=…&locale=….
 FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "/api/v1/preview/")
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+BENCH_FLOOR_FILE = env_str("BENCH_FLOOR_FILE")  # set by `make bench` only
 CORS_URLS_REGEX = r"^/api/v[12]/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Content-Language"]

@@ -61,7 +61,11 @@ def database_from_env(default_url):
     """Parse DATABASE_URL into a Django DATABASES entry."""
     url = env_str("DATABASE_URL", default_url)
     try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+        config = dj_database_url.parse(
+            url,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
     except Exception:  # dj-database-url raises several types; the URL may hold a password
         raise ConfigurationError(
             "DATABASE_URL is malformed. Expected sqlite:///path/to/db.sqlite3 "
