@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
 
 
 class ContentVersion(models.Model):
@@ -19,3 +20,78 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class TranslationApproval(models.Model):
+    """The Chinese content of a page as it last passed translation review.
+
+    Public APIs serve zh-hans from here, never straight from the live page: an English
+    correction can go live while its translation is still being written or reviewed.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="translation_approval",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    content = models.JSONField(_("approved zh-hans content"), default=dict)
+    approved_at = models.DateTimeField(_("approved at"))
+    approved_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("translation approval")
+        verbose_name_plural = _("translation approvals")
+        permissions = [
+            ("approve_translation", _("Can approve zh-hans translations")),
+            ("edit_source_language", _("Can edit English (source) content")),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.revision_id}"
+
+
+class EditorialReviewTask(AbstractGroupApprovalTask):
+    """Stage 1: reviewers approve the guide, and the English goes live at once.
+
+    The Chinese in the same revision stays unpublished until translation review approves it.
+    """
+
+    class Meta:
+        verbose_name = _("editorial review task")
+        verbose_name_plural = _("editorial review tasks")
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        super().on_action(task_state, user, action_name, **kwargs)
+        if action_name == "approve":
+            task_state.revision.content_object.get_latest_revision().publish(user=user)
+
+
+class TranslationReviewTask(AbstractGroupApprovalTask):
+    """Stage 2: translators may keep translating; translation reviewers approve the Chinese."""
+
+    class Meta:
+        verbose_name = _("translation review task")
+        verbose_name_plural = _("translation review tasks")
+
+    def locked_for_user(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return False
+        if not user.has_perm("cms.edit_source_language"):
+            return False  # a translator: the form lets them change Chinese only
+        # Editors wait for the review; reviewers may still publish an English correction.
+        return not obj.permissions_for_user(user).can_publish()

@@ -10,6 +10,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api.pages import front_end_path
 from cms.rich_text import expand_many
+from cms.workflow.translation_approval import apply_approved_translation, approved_content
 from guides.blocks import GuideBodyBlock
 
 BODY_BLOCK = GuideBodyBlock()
@@ -49,8 +50,9 @@ def _item_value(item):
 class GuideRepresentation:
     """Builds one guide (or a list of guides) in one locale, recording English fallbacks."""
 
-    def __init__(self, locale):
+    def __init__(self, locale, approved_only=True):
         self.locale = locale
+        self.approved_only = approved_only
         self.suffix = "zh_hans" if locale == "zh-hans" else "en"
         self.fallback = []
         self.pending = []  # (container, key, placeholder) to fill in once, in bulk
@@ -66,7 +68,22 @@ class GuideRepresentation:
             self.fallback.append(path)
         return english
 
+    def use_approved_chinese(self, page):
+        """zh-hans shows only approved Chinese. Returns the translation state it implies."""
+        if self.suffix == "en":
+            return "source"
+        if not self.approved_only:
+            return None
+        if getattr(page, "_approved_state", None) is None:
+            content = approved_content(page)
+            pending = apply_approved_translation(page, content)
+            page._approved_state = (
+                "missing" if not content else "pending" if pending else "complete"
+            )
+        return page._approved_state
+
     def summary(self, page):
+        approval_state = self.use_approved_chinese(page)
         series = page.series
         return {
             "id": page.pk,
@@ -83,7 +100,7 @@ class GuideRepresentation:
             "last_published_at": page.last_published_at,
             "path": front_end_path(self.text(page, "url_path")),
             "available_locales": available_locales(page),
-            "translation_state": listing_translation_state(page, self.locale),
+            "translation_state": listing_translation_state(page, self.locale, approval_state),
         }
 
     def detail(self, page, revision_id=None):
@@ -118,7 +135,8 @@ class GuideRepresentation:
                 "last_reviewed": page.last_reviewed,
             }
         )
-        state = detail_translation_state(self.locale, self.fallback)
+        approval_state = getattr(page, "_approved_state", None)
+        state = detail_translation_state(self.locale, self.fallback, approval_state)
         data["translation_state"] = state
         data["meta"] = {
             "revision_id": revision_id if revision_id is not None else page.live_revision_id,
@@ -270,28 +288,19 @@ def topics_of(page):
 
 
 def available_locales(page):
-    locales = ["en"]
-    if page.title_zh_hans and (getattr(page, "zh_body_length", None) or page.summary_zh_hans):
-        locales.append("zh-hans")
-    return locales
+    content = approved_content(page) or {}
+    return ["en", "zh-hans"] if content.get("title") and content.get("body") else ["en"]
 
 
-def listing_translation_state(page, locale):
+def listing_translation_state(page, locale, approval_state):
     if locale == "en":
         return "source"
-    present = [
-        bool(page.title_zh_hans),
-        bool(page.summary_zh_hans),
-        bool(getattr(page, "zh_body_length", 0) and page.zh_body_length > 2),
-    ]
-    if all(present):
-        return "complete"
-    return "partial" if any(present) else "missing"
+    return approval_state or "complete"
 
 
-def detail_translation_state(locale, fallback):
+def detail_translation_state(locale, fallback, approval_state):
     if locale == "en":
         return "source"
-    if not fallback:
-        return "complete"
-    return "missing" if {"title", "body"} <= set(fallback) else "partial"
+    if approval_state in ("missing", "pending"):
+        return approval_state
+    return "partial" if fallback else "complete"

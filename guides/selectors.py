@@ -65,10 +65,10 @@ def last_import(page):
     )
 
 
-def api_guides(with_body_length=True):
-    """Live, public guides with their topics (and Chinese body size), in one query."""
-    from django.db.models import JSONField, OuterRef, Subquery, TextField
-    from django.db.models.functions import Cast, JSONObject, Length
+def api_guides():
+    """Live, public guides with their topics and approved Chinese, in one query."""
+    from django.db.models import JSONField, OuterRef, Subquery
+    from django.db.models.functions import JSONObject
 
     from cms.api.pages import public_live
     from cms.db_functions import JSONArrayAgg
@@ -81,12 +81,11 @@ def api_guides(with_body_length=True):
         .annotate(items=JSONArrayAgg(JSONObject(name="tag__name", slug="tag__slug")))
         .values("items")
     )
-    guides = public_live(GuidePage.objects.all()).annotate(
-        topic_list=Subquery(topics, output_field=JSONField())
+    return (
+        public_live(GuidePage.objects.all())
+        .select_related("translation_approval")
+        .annotate(topic_list=Subquery(topics, output_field=JSONField()))
     )
-    if with_body_length:
-        guides = guides.annotate(zh_body_length=Length(Cast("body_zh_hans", TextField())))
-    return guides
 
 
 @functools.cache
@@ -98,7 +97,7 @@ def api_guide_detail_base(locale):
     """
     bodies = ["body_en"] if locale == "en" else ["body_en", "body_zh_hans"]
     return (
-        api_guides(with_body_length=False)
+        api_guides()
         .select_related("series", "quiz_cta", "hero_image")
         .only(*DETAIL_FIELDS, *bodies)
     )
@@ -117,6 +116,8 @@ SUMMARY_FIELDS = [
     "live_revision_id",
     "series__code",
     "series__slug",
+    "translation_approval__content",
+    "translation_approval__revision_id",
     *_both("slug", "title", "subtitle", "summary", "reading_time", "url_path", "series__name"),
 ]
 DETAIL_FIELDS = [

@@ -5,6 +5,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.workflow.forms import GuardedPageForm
+
 
 class HomePage(Page):
     """The site root: a heading and an introduction, in both languages."""
@@ -20,6 +22,8 @@ class HomePage(Page):
         help_text=_("A short welcome shown at the top of the home page."),
     )
 
+    base_form_class = GuardedPageForm
+
     content_panels = [*Page.content_panels, FieldPanel("heading"), FieldPanel("introduction")]
 
     api_fields = [APIField("heading"), APIField("introduction")]
@@ -31,7 +35,7 @@ class HomePage(Page):
     def api_detail_url(self):
         return "/api/v1/home/"
 
-    def api_representation(self, locale, revision_id):
+    def api_representation(self, locale, revision_id, draft=False):
         from home.representation import home_representation
 
-        return home_representation(self, locale, revision_id)
+        return home_representation(self, locale, revision_id, draft)

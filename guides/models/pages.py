@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.workflow.forms import GuardedPageForm
 from guides.blocks import GuideBodyBlock
 from guides.panels import ContentWarningsPanel
 from guides.reading_time import reading_minutes, stream_text
@@ -27,6 +28,8 @@ class GuideIndexPage(Page):
     subpage_types = ["guides.GuidePage"]
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    base_form_class = GuardedPageForm
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -101,6 +104,8 @@ class GuidePage(Page):
         _("reading time (minutes)"), null=True, blank=True, editable=False
     )
 
+    base_form_class = GuardedPageForm
+
     content_panels = [
         ContentWarningsPanel(heading=_("Content warnings")),
         *Page.content_panels,
@@ -169,10 +174,11 @@ class GuidePage(Page):
     def api_detail_url(self):
         return f"/api/v1/guides/{self.slug_en or self.slug}/"
 
-    def api_representation(self, locale, revision_id):
+    def api_representation(self, locale, revision_id, draft=False):
+        """The guide as API v1 shows it; a draft (preview) shows its own unapproved Chinese."""
         from guides.api_representation import GuideRepresentation
 
-        return GuideRepresentation(locale).detail(self, revision_id)
+        return GuideRepresentation(locale, approved_only=not draft).detail(self, revision_id)
 
     def save(self, *args, **kwargs):
         self.refresh_reading_time()

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.rich_text import expand_rich_text
+from cms.workflow.forms import GuardedModelForm
 from guides.blocks import RICH_TEXT_FEATURES
 
 
@@ -20,6 +21,8 @@ class Series(index.Indexed, models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=160, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
+
+    base_form_class = GuardedModelForm
 
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -46,6 +49,8 @@ class QuizCallToAction(index.Indexed, models.Model):
     )
     closing_text = models.TextField(_("closing text"), blank=True)
 
+    base_form_class = GuardedModelForm
+
     panels = [
         FieldPanel("heading"),
         FieldPanel("text"),
@@ -68,6 +73,8 @@ class QuizCallToAction(index.Indexed, models.Model):
 class FAQ(index.Indexed, models.Model):
     question = models.CharField(_("question"), max_length=300)
     answer = RichTextField(_("answer"), features=RICH_TEXT_FEATURES)
+
+    base_form_class = GuardedModelForm
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
     search_fields = [index.SearchField("question"), index.AutocompleteField("question")]

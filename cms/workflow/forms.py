@@ -1,0 +1,97 @@
+"""Admin forms that let translators change Chinese only, enforced on the server."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.blocks.base import BlockField
+
+from cms.workflow.translation_approval import SOURCE_PERMISSION
+
+TRANSLATION_SUFFIX = "_zh_hans"
+
+
+BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def _round_trip(widget, html):
+    """Rich text as the editor would send it back (its random block keys left out)."""
+    html = widget.value_from_datadict({"value": widget.format_value(html or "")}, {}, "value")
+    return BLOCK_KEY.sub("", html or "")
+
+
+def _comparable(block, raw):
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            (
+                item.get("id"),
+                item["type"],
+                _comparable(block.child_blocks[item["type"]], item["value"]),
+            )
+            for item in raw or []
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [
+            _comparable(block.child_block, item["value"] if isinstance(item, dict) else item)
+            for item in raw or []
+        ]
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: _comparable(child, (raw or {}).get(name))
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.RichTextBlock):
+        return _round_trip(block.field.widget, raw)
+    return "" if raw is None else raw  # an optional value left out is the empty value
+
+
+def _changed(field, initial, cleaned):
+    from wagtail.admin.rich_text import DraftailRichTextArea  # needs the app registry
+
+    if isinstance(field, BlockField):
+        block = field.block
+        return _comparable(block, block.get_prep_value(initial)) != _comparable(
+            block, block.get_prep_value(cleaned)
+        )
+    if isinstance(field.widget, DraftailRichTextArea):
+        return _round_trip(field.widget, initial) != BLOCK_KEY.sub("", cleaned or "")
+    return True
+
+
+class SourceLanguageGuardMixin:
+    """A user without `edit_source_language` may change *_zh_hans fields and nothing else.
+
+    Checked on what was posted, so a crafted request is refused exactly like the form.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = getattr(self, "for_user", None)
+        if user is None or user.has_perm(SOURCE_PERMISSION):
+            return cleaned_data
+        for name in self.changed_data:
+            if name.endswith(TRANSLATION_SUFFIX) or name not in self.fields:
+                continue
+            field = self.fields[name]
+            initial = self.get_initial_for_field(field, name)
+            if not _changed(field, initial, cleaned_data.get(name)):
+                continue
+            self.add_error(
+                name,
+                ValidationError(
+                    _("You can change only the Chinese (zh-hans) version; “%(field)s” is not."),
+                    code="source_language_locked",
+                    params={"field": field.label or name},
+                ),
+            )
+        return cleaned_data
+
+
+class GuardedPageForm(SourceLanguageGuardMixin, WagtailAdminPageForm):
+    pass
+
+
+class GuardedModelForm(SourceLanguageGuardMixin, WagtailAdminModelForm):
+    pass

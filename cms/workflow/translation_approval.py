@@ -1,0 +1,106 @@
+"""Per-locale publication: what zh-hans content has been approved, and serving only that."""
+
+from django.db import transaction
+from django.utils import timezone
+from modeltranslation.translator import NotRegistered, translator
+from wagtail.log_actions import log
+
+from cms.content_version import bump_content_version
+from cms.models import TranslationApproval
+
+APPROVE_PERMISSION = "cms.approve_translation"
+SOURCE_PERMISSION = "cms.edit_source_language"
+LOG_ACTION = "cms.translation_approved"
+
+
+def translated_field_names(model):
+    try:
+        return sorted(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []
+
+
+def _json_value(value):
+    if hasattr(value, "raw_data"):  # StreamValue
+        return list(value.raw_data)
+    if hasattr(value, "source"):  # RichText
+        return value.source
+    return value
+
+
+def chinese_content(page):
+    """The page's zh-hans values, JSON-ready, keyed by field name."""
+    return {
+        name: _json_value(getattr(page, f"{name}_zh_hans", None))
+        for name in translated_field_names(type(page))
+    }
+
+
+def can_approve(user):
+    """System actions (no user) and translation reviewers approve Chinese when they publish."""
+    return user is None or user.has_perm(APPROVE_PERMISSION)
+
+
+@transaction.atomic
+def approve_translation(page, revision, user=None):
+    """Record the page's zh-hans content (as in `revision`) as approved."""
+    content = chinese_content(revision.as_object() if revision else page)
+    approval, _created = TranslationApproval.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "revision": revision,
+            "content": content,
+            "approved_at": timezone.now(),
+            "approved_by": user if getattr(user, "pk", None) else None,
+        },
+    )
+    log(
+        instance=page,
+        action=LOG_ACTION,
+        user=user if getattr(user, "pk", None) else None,
+        revision=revision,
+        data={"locale": "zh-hans"},
+    )
+    bump_content_version()
+    return approval
+
+
+def approved_content(page):
+    """Approved zh-hans values for `page` (empty if none); uses a select_related approval."""
+    try:
+        approval = page.translation_approval
+    except TranslationApproval.DoesNotExist:
+        return None
+    return approval.content if approval else None
+
+
+def apply_approved_translation(page, approval_content):
+    """Put approved Chinese on an in-memory page (never saved). Returns True if the live
+    page holds Chinese that has not been approved yet (a translation is pending)."""
+    pending = False
+    deferred = page.get_deferred_fields()
+    for name in translated_field_names(type(page)):
+        attribute = f"{name}_zh_hans"
+        if attribute in deferred or not hasattr(page, attribute):
+            continue
+        live = _json_value(getattr(page, attribute))
+        approved = (approval_content or {}).get(name)
+        if (live or None) != (approved or None):
+            pending = pending or bool(live)
+            setattr(page, attribute, approved if approved is not None else _empty_for(live))
+    return pending
+
+
+def _empty_for(value):
+    return [] if isinstance(value, list) else ""
+
+
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+
+
+def record_publish(log_entry):
+    """A publish by a translation reviewer (or by the system) also approves its Chinese."""
+    user = log_entry.user
+    if log_entry.revision_id is None or not can_approve(user):
+        return
+    approve_translation(log_entry.page, log_entry.revision, user)

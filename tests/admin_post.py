@@ -1,0 +1,68 @@
+"""POST data for Wagtail's page editor, built from a page: what a browser would submit."""
+
+from wagtail import blocks
+from wagtail.blocks.base import BlockField
+
+
+def _item_value(item):
+    return item["value"] if isinstance(item, dict) and "value" in item else item
+
+
+def stream_data(block, raw, prefix):
+    data = {}
+    if isinstance(block, blocks.StreamBlock):
+        items = list(raw or [])
+        data[f"{prefix}-count"] = str(len(items))
+        for index, item in enumerate(items):
+            key = f"{prefix}-{index}"
+            data.update(
+                {f"{key}-type": item["type"], f"{key}-deleted": "", f"{key}-order": str(index)}
+            )
+            data[f"{key}-id"] = item.get("id", "")
+            data.update(
+                stream_data(block.child_blocks[item["type"]], item["value"], f"{key}-value")
+            )
+    elif isinstance(block, blocks.ListBlock):
+        items = list(raw or [])
+        data[f"{prefix}-count"] = str(len(items))
+        for index, item in enumerate(items):
+            key = f"{prefix}-{index}"
+            data.update({f"{key}-deleted": "", f"{key}-order": str(index)})
+            data[f"{key}-id"] = item.get("id", "") if isinstance(item, dict) else ""
+            data.update(stream_data(block.child_block, _item_value(item), f"{key}-value"))
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            data.update(stream_data(child, (raw or {}).get(name), f"{prefix}-{name}"))
+    elif isinstance(block, blocks.RichTextBlock):
+        data[prefix] = block.field.widget.format_value(raw or "")
+    else:
+        data[prefix] = "" if raw is None else str(raw)
+    return data
+
+
+def edit_form_data(page, user, **changes):
+    """The edit form as it stands for `page`, with `changes` (field name -> value) applied."""
+    form_class = page.get_edit_handler().get_form_class()
+    form = form_class(instance=page, parent_page=page.get_parent(), for_user=user)
+    data = {}
+    for name, field in form.fields.items():
+        if isinstance(field, BlockField):
+            stream = getattr(page, name)
+            data.update(stream_data(field.block, list(stream.raw_data) if stream else [], name))
+            continue
+        value = form[name].value()
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+            continue
+        formatted = field.widget.format_value(value)
+        if isinstance(formatted, list):
+            formatted = formatted[0] if formatted else ""
+        data[name] = "" if formatted is None else formatted
+    for prefix, formset in form.formsets.items():
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+        data[f"{prefix}-MIN_NUM_FORMS"] = "0"
+        data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
+    data.update(changes)
+    return data
