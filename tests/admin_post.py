@@ -59,7 +59,7 @@ def edit_form_data(page, user, **changes):
         if isinstance(formatted, list):
             formatted = formatted[0] if formatted else ""
         data[name] = "" if formatted is None else formatted
-    for prefix, formset in form.formsets.items():
+    for prefix in form.formsets:
         data[f"{prefix}-TOTAL_FORMS"] = "0"
         data[f"{prefix}-INITIAL_FORMS"] = "0"
         data[f"{prefix}-MIN_NUM_FORMS"] = "0"
