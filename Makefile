@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint format check messages bench bench-import demo clean
+.PHONY: install run serve test lint format check messages worker bench bench-import demo clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -52,6 +52,10 @@ check: install
 messages: install
 	$(PY) manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --no-obsolete
 	$(PY) manage.py compile_translations
+
+# Scheduled publishing/expiry and background tasks; run one or more next to the web server.
+worker: install
+	$(PY) manage.py run_worker --interval $${WORKER_INTERVAL:-10}
 
 # Bounded load runs on loopback (wrk + gunicorn); prints each figure as a ratio measured in the same run.
 bench: install

@@ -4,7 +4,7 @@ import functools
 
 from django.utils.translation import gettext_lazy as _
 
-from guides.content_checks import check_guide
+from guides.content_checks import ContentWarning, check_guide
 
 LANGUAGE_SUFFIXES = (("en", "en", _("English")), ("zh-hans", "zh_hans", _("Simplified Chinese")))
 
@@ -39,7 +39,27 @@ def content_warnings_for(page, language):
     }
     if not raw_body and not any(fields.values()):
         return []
-    return check_guide(fields, raw_body, language)
+    warnings = check_guide(fields, raw_body, language)
+    if language == "en" and (clash := number_clash(page)):
+        warnings.append(clash)
+    return warnings
+
+
+def number_clash(page):
+    """A warning when another guide of the same series has the same number (e.g. a copy)."""
+    from guides.models import GuidePage
+
+    if not page.series_id or page.number is None:
+        return None
+    others = GuidePage.objects.filter(series_id=page.series_id, number=page.number)
+    if not others.exclude(pk=page.pk).exists():
+        return None
+    return ContentWarning(
+        "duplicate_number",
+        "number",
+        _("Number: another guide in this series already has number %(number)s.")
+        % {"number": page.number},
+    )
 
 
 def content_warnings_by_language(page):

@@ -189,3 +189,4 @@ LOGGING = {
 # Quiz link given to calls-to-action created by the importer; editors can change it.
 DEFAULT_QUIZ_URL = env_str("DEFAULT_QUIZ_URL", "https://example.org/relationship-test/")
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False  # an English correction may go live mid-review
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.actions.publish_approved_revision"

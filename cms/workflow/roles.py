@@ -10,6 +10,7 @@ EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 TRANSLATORS = "zh-hans Translators"
 TRANSLATION_REVIEWERS = "zh-hans Translation reviewers"
+ADMIN_LABEL = _("Administrator")
 # Group names are data; these make them translatable where the admin shows them.
 ROLE_LABELS = {
     EDITORS: _("Editors"),

@@ -1,5 +1,7 @@
 """Per-locale publication: what zh-hans content has been approved, and serving only that."""
 
+import re
+
 from django.db import transaction
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
@@ -85,10 +87,33 @@ def apply_approved_translation(page, approval_content):
             continue
         live = _json_value(getattr(page, attribute))
         approved = (approval_content or {}).get(name)
-        if (live or None) != (approved or None):
+        if not _same(live, approved):
             pending = pending or bool(live)
             setattr(page, attribute, approved if approved is not None else _empty_for(live))
     return pending
+
+
+BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+# The rich-text editor saves <strong>/<em> as <b>/<i>: the same text to a reader.
+EQUIVALENT_TAGS = ((re.compile(r"<(/?)strong>"), r"<\1b>"), (re.compile(r"<(/?)em>"), r"<\1i>"))
+
+
+def _normalised(value):
+    """Content as a reader sees it: rich-text block keys (random per save) and empties aside."""
+    if isinstance(value, dict):
+        return {key: _normalised(item) for key, item in value.items() if item not in (None, "")}
+    if isinstance(value, list):
+        return [_normalised(item) for item in value]
+    if isinstance(value, str):
+        value = BLOCK_KEY.sub("", value)
+        for pattern, replacement in EQUIVALENT_TAGS:
+            value = pattern.sub(replacement, value)
+        return value
+    return value
+
+
+def _same(live, approved):
+    return _normalised(live or None) == _normalised(approved or None)
 
 
 def _empty_for(value):

@@ -158,16 +158,6 @@ class GuidePage(Page):
                 errors[language_field] = _(
                     "Summary: it may not end in an ellipsis (…). Finish the sentence."
                 )
-        if self.series_id and self.number is not None:
-            clash = (
-                GuidePage.objects.filter(series_id=self.series_id, number=self.number)
-                .exclude(pk=self.pk)
-                .exists()
-            )
-            if clash:
-                errors["number"] = _(
-                    "Number: another guide in this series already has number %(n)s."
-                ) % {"n": self.number}
         if errors:
             raise ValidationError(errors)
 

@@ -78,12 +78,15 @@ class TestGuideValidation:
         assert "ellipsis" in caught.value.message_dict["summary_en"][0]
         assert "summary_zh_hans" in caught.value.message_dict
 
-    def test_number_is_unique_within_a_series(self, demo_site):
+    def test_a_repeated_number_is_a_warning_so_copies_still_work(self, demo_site):
+        from guides.selectors import content_warnings_for
+
         first, second = GuidePage.objects.order_by("number")[:2]
         second.number = first.number
-        with pytest.raises(ValidationError) as caught:
-            second.full_clean()
-        assert "number" in caught.value.message_dict
+        second.full_clean()
+        codes = [warning.code for warning in content_warnings_for(second, "en")]
+        assert codes == ["duplicate_number"]
+        assert content_warnings_for(first, "en") == []
 
     def test_required_fields_are_named(self, demo_site):
         index = GuideIndexPage.objects.get()

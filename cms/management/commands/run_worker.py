@@ -1,0 +1,35 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from cms.workflow.scheduler import run_due
+
+
+class Command(BaseCommand):
+    help = _(
+        "Background worker: publishes and expires scheduled pages every --interval seconds. "
+        "Several may run at once."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=10.0)
+        parser.add_argument("--once", action="store_true", help=_("Run one round and exit."))
+
+    def handle(self, *args, interval, once, **options):
+        if interval <= 0:
+            raise CommandError(_("--interval must be more than 0 seconds."))
+        while True:
+            result = run_due()
+            if result.published or result.expired or result.failed:
+                self.stdout.write(
+                    _("Published %(published)d, expired %(expired)d, failed %(failed)d.")
+                    % {
+                        "published": len(result.published),
+                        "expired": len(result.expired),
+                        "failed": len(result.failed),
+                    }
+                )
+            if once:
+                return
+            time.sleep(interval)
