@@ -95,3 +95,36 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
             return False  # a translator: the form lets them change Chinese only
         # Editors wait for the review; reviewers may still publish an English correction.
         return not obj.permissions_for_user(user).can_publish()
+
+
+class TranslationStatus(models.Model):
+    """zh-hans state of a page's segments, kept current on every save of a revision.
+
+    `memory` remembers, for each translated segment, the English it was translated from; the
+    counts let the translations report list thousands of pages without reading their content.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="translation_status",
+    )
+    memory = models.JSONField(_("translation memory"), default=dict)
+    total = models.PositiveIntegerField(_("segments"), default=0)
+    missing = models.PositiveIntegerField(_("missing"), default=0)
+    outdated = models.PositiveIntegerField(_("outdated"), default=0)
+    completeness = models.PositiveSmallIntegerField(_("completeness (%)"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+        indexes = [
+            models.Index(fields=["completeness"]),
+            models.Index(fields=["missing"]),
+            models.Index(fields=["outdated"]),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.completeness}%"

@@ -1,10 +1,11 @@
 """Page events that change what the public APIs serve. Handlers only call a service."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.content_version import bump_content_version
+from cms.i18n.status import refresh_for_revision
 from cms.workflow.translation_approval import PUBLISH_ACTIONS, record_publish
 
 
@@ -18,6 +19,10 @@ def on_page_logged(sender, instance, created, **kwargs):
         record_publish(instance)
 
 
+def on_revision_saved(sender, instance, **kwargs):
+    refresh_for_revision(instance)
+
+
 def register_signal_handlers():
     page_published.connect(on_published_content_changed, dispatch_uid="cms-version-publish")
     page_unpublished.connect(on_published_content_changed, dispatch_uid="cms-version-unpublish")
@@ -26,3 +31,4 @@ def register_signal_handlers():
         on_published_content_changed, sender=Page, dispatch_uid="cms-version-delete"
     )
     post_save.connect(on_page_logged, sender=PageLogEntry, dispatch_uid="cms-approval-on-publish")
+    post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="cms-translation-status")

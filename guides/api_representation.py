@@ -9,6 +9,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api.pages import front_end_path
+from cms.i18n.segments import TEXT_BLOCKS
 from cms.rich_text import expand_many
 from cms.workflow.translation_approval import apply_approved_translation, approved_content
 from guides.blocks import GuideBodyBlock
@@ -189,16 +190,22 @@ class GuideRepresentation:
                 merged.append(source)
                 continue
             used.add(source.get("id"))
-            value = self.merge_value(translation["value"], source["value"], f"{path}[{index}]")
+            block = BODY_BLOCK.child_blocks.get(source.get("type"))
+            value = self.merge_value(
+                block, translation["value"], source["value"], f"{path}[{index}]"
+            )
             merged.append({**translation, "value": value})
         merged.extend(item for item in chinese if item.get("id") not in used)
         return merged
 
-    def merge_value(self, chinese, english, path):
+    def merge_value(self, block, chinese, english, path):
         if isinstance(chinese, dict) and isinstance(english, dict):
+            children = getattr(block, "child_blocks", {})
             keys = list(english) + [key for key in chinese if key not in english]
             return {
-                key: self.merge_value(chinese.get(key), english.get(key), f"{path}.{key}")
+                key: self.merge_value(
+                    children.get(key), chinese.get(key), english.get(key), f"{path}.{key}"
+                )
                 for key in keys
             }
         if isinstance(chinese, list) and isinstance(english, list) and chinese:
@@ -212,13 +219,18 @@ class GuideRepresentation:
                     merged.append(chinese[index])
                 else:
                     value = self.merge_value(
-                        _item_value(chinese[index]), _item_value(english[index]), f"{path}[{index}]"
+                        getattr(block, "child_block", None),
+                        _item_value(chinese[index]),
+                        _item_value(english[index]),
+                        f"{path}[{index}]",
                     )
                     item = chinese[index]
                     is_item = isinstance(item, dict) and "value" in item
                     merged.append({**item, "value": value} if is_item else value)
             return merged
-        if _empty(chinese) and not _empty(english):
+        # An empty Chinese text, or a copy of the English ("prepare translation"), is untranslated.
+        copied = isinstance(block, TEXT_BLOCKS) and chinese == english
+        if not _empty(english) and (_empty(chinese) or copied):
             self.fallback.append(path)
             return english
         return chinese

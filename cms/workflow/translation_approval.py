@@ -13,6 +13,7 @@ from cms.models import TranslationApproval
 APPROVE_PERMISSION = "cms.approve_translation"
 SOURCE_PERMISSION = "cms.edit_source_language"
 LOG_ACTION = "cms.translation_approved"
+DERIVED_FIELDS = {"reading_time", "url_path", "slug"}
 
 
 def translated_field_names(model):
@@ -88,7 +89,8 @@ def apply_approved_translation(page, approval_content):
         live = _json_value(getattr(page, attribute))
         approved = (approval_content or {}).get(name)
         if not _same(live, approved):
-            pending = pending or bool(live)
+            # Derived values (reading time, URL path) differ without any translator's work.
+            pending = pending or (bool(live) and name not in DERIVED_FIELDS)
             setattr(page, attribute, approved if approved is not None else _empty_for(live))
     return pending
 

@@ -1,0 +1,95 @@
+"""Per-segment zh-hans state: missing, outdated or current, and the page totals."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from cms.i18n.segments import page_segments, source_hash
+from cms.models import TranslationStatus
+
+MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
+
+
+@dataclass(frozen=True)
+class SegmentState:
+    segment: object
+    state: str
+    translated_from: str  # the English the Chinese was written for ("" if none)
+
+
+def is_translated(segment):
+    # A copy of the English (as "prepare translation" makes) is not a translation.
+    return bool(segment.target.strip()) and segment.target != segment.source
+
+
+def segment_states(page, memory):
+    states = []
+    for segment in page_segments(page):
+        remembered = memory.get(segment.key) or {}
+        if not is_translated(segment):
+            state = MISSING
+        elif remembered.get("h") != source_hash(segment.source):
+            state = OUTDATED
+        else:
+            state = CURRENT
+        states.append(SegmentState(segment, state, remembered.get("s", "")))
+    return states
+
+
+def updated_memory(page, memory, previous=None, mark_current=()):
+    """Remember the English behind every Chinese segment that was just written.
+
+    A segment counts as just written when its Chinese differs from `previous` (the page before
+    this save), when it has no memory yet, or when its key is in `mark_current`.
+    """
+    before = {s.key: s.target for s in page_segments(previous)} if previous is not None else {}
+    new_memory = {}
+    for segment in page_segments(page):
+        if not is_translated(segment):
+            continue
+        written = (
+            segment.key in mark_current
+            or segment.key not in memory
+            or (previous is not None and before.get(segment.key) != segment.target)
+        )
+        if written:
+            new_memory[segment.key] = {"h": source_hash(segment.source), "s": segment.source}
+        else:
+            new_memory[segment.key] = memory[segment.key]
+    return new_memory
+
+
+@transaction.atomic
+def refresh_status(page, previous=None, mark_current=()):
+    """Recompute and store the translation status of `page` (a page or revision object)."""
+    status, _created = TranslationStatus.objects.select_for_update().get_or_create(page_id=page.pk)
+    status.memory = updated_memory(page, status.memory, previous, mark_current)
+    states = segment_states(page, status.memory)
+    status.total = len(states)
+    status.missing = sum(1 for s in states if s.state == MISSING)
+    status.outdated = sum(1 for s in states if s.state == OUTDATED)
+    current = status.total - status.missing - status.outdated
+    status.completeness = round(100 * current / status.total) if status.total else 100
+    status.save()
+    return status
+
+
+def refresh_for_revision(revision):
+    """Keep the status of a page current as revisions of it are saved."""
+    from wagtail.models import Page
+
+    if not issubclass(revision.content_type.model_class() or object, Page):
+        return
+    if not Page.objects.filter(pk=revision.object_id).exists():
+        return  # a revision of a page that no longer exists
+    previous = (
+        type(revision)
+        .objects.filter(
+            base_content_type_id=revision.base_content_type_id,
+            object_id=revision.object_id,
+            pk__lt=revision.pk,
+        )
+        .order_by("-pk")
+        .first()
+    )
+    refresh_status(revision.as_object(), previous.as_object() if previous else None)
