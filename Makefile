@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint format check messages worker bench bench-import demo clean
+.PHONY: install run serve test lint format check messages worker bench bench-import bench-translations demo clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -65,6 +65,10 @@ bench: install
 # Import speed: 500 generated articles, rolled back afterwards.
 bench-import: demo
 	$(PY) manage.py bench_import --count $${BENCH_ARTICLES:-500}
+
+# The Translations report over 10,000 generated guides (rolled back afterwards).
+bench-translations: demo
+	$(PY) manage.py bench_translation_report --guides $${BENCH_GUIDES:-10000}
 
 clean:
 	rm -rf $(VENV) var static .pytest_cache .ruff_cache

@@ -1,0 +1,109 @@
+"""Benchmark: the Translations report with N guides, timed in-process (then rolled back)."""
+
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.test import Client
+from django.utils.translation import gettext as _
+
+from cms.models import TranslationStatus
+
+ROUNDS = 5
+
+
+class Command(BaseCommand):
+    help = _("Time the Translations report over N generated guides (nothing is kept).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--guides", type=int, default=10_000)
+
+    def handle(self, *args, guides, **options):
+        from wagtail.models import Page
+
+        if guides < 1:
+            raise CommandError(_("--guides must be at least 1."))
+        index = Page.objects.filter(depth=3).first()
+        if index is None:
+            raise CommandError(_("Run `manage.py load_demo` first: there is no guide index."))
+        with transaction.atomic():
+            self.generate(index, guides)
+            user = get_user_model().objects.create_superuser("bench-report", "b@example.com", "x")
+            client = Client(HTTP_HOST="127.0.0.1")
+            client.force_login(user)
+            timings = {}
+            for label, query in [
+                (_("first page, least complete first"), {}),
+                (_("filtered: has outdated segments"), {"status": "outdated"}),
+                (_("last page"), {"p": "1000000"}),
+            ]:
+                best = None
+                for _round in range(ROUNDS):
+                    started = time.perf_counter()
+                    response = client.get("/admin/translations/", query)
+                    elapsed = time.perf_counter() - started
+                    if response.status_code != 200:
+                        raise CommandError(
+                            _("The report answered %(code)s.") % {"code": response.status_code}
+                        )
+                    best = elapsed if best is None else min(best, elapsed)
+                timings[label] = best
+            transaction.set_rollback(True)
+        total = guides + TranslationStatus.objects.count()
+        for label, seconds in timings.items():
+            self.stdout.write(
+                _("%(label)s: %(ms).0f ms (best of %(rounds)d) with %(total)d pages")
+                % {"label": label, "ms": seconds * 1000, "rounds": ROUNDS, "total": total}
+            )
+
+    def generate(self, index, count):
+        """Insert guide pages and their statuses in bulk (no page-tree callbacks needed)."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Page
+
+        from guides.models import GuidePage
+
+        content_type = ContentType.objects.get_for_model(GuidePage)
+        series_id = GuidePage.objects.values_list("series_id", flat=True).first()
+        start = index.numchild + 1
+        pages = [
+            Page(
+                title=f"Generated guide {n}",
+                title_en=f"Generated guide {n}",
+                slug=f"generated-{n}",
+                slug_en=f"generated-{n}",
+                content_type=content_type,
+                path=Page._get_path(index.path, index.depth + 1, start + n),
+                depth=index.depth + 1,
+                numchild=0,
+                live=True,
+                url_path=f"{index.url_path}generated-{n}/",
+                url_path_en=f"{index.url_path}generated-{n}/",
+                locale_id=index.locale_id,
+            )
+            for n in range(count)
+        ]
+        Page.objects.bulk_create(pages, batch_size=1000)
+        created = Page.objects.filter(slug__startswith="generated-", depth=index.depth + 1)
+        guides = [
+            GuidePage(
+                page_ptr_id=pk, series_id=series_id, number=100_000 + i, summary="x", summary_en="x"
+            )
+            for i, pk in enumerate(created.values_list("pk", flat=True))
+        ]
+        fields = list(GuidePage._meta.local_concrete_fields)
+        GuidePage._base_manager._insert(guides, fields=fields)
+        TranslationStatus.objects.bulk_create(
+            [
+                TranslationStatus(
+                    page_id=guide.page_ptr_id,
+                    total=80,
+                    missing=n % 7,
+                    outdated=n % 5,
+                    completeness=round(100 * (80 - n % 7 - n % 5) / 80),
+                )
+                for n, guide in enumerate(guides)
+            ],
+            batch_size=1000,
+        )
