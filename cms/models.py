@@ -128,3 +128,40 @@ class TranslationStatus(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.completeness}%"
+
+
+class SearchDocument(models.Model):
+    """One page in one language, as the search index holds it.
+
+    `tokens` are jieba words and English stems separated by spaces, built by cms.search.tokens;
+    Chinese documents hold only approved Chinese, never English fallbacks.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="search_index_entries",
+    )
+    locale = models.CharField(_("locale"), max_length=10)
+    title = models.TextField(_("title"))
+    text = models.TextField(_("text"))
+    title_tokens = models.TextField(_("title tokens"))
+    tokens = models.TextField(_("tokens"))
+    path = models.CharField(_("path"), max_length=500, blank=True)
+    api_url = models.CharField(_("API URL"), max_length=500, blank=True)
+    page_type = models.CharField(_("page type"), max_length=100)
+    published_at = models.DateTimeField(_("published at"), null=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "locale"], name="one_search_document_per_locale"
+            )
+        ]
+        indexes = [models.Index(fields=["locale"])]
+
+    def __str__(self):
+        return f"{self.page_id} ({self.locale})"

@@ -6,11 +6,16 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.content_version import bump_content_version
 from cms.i18n.status import refresh_for_revision
+from cms.search.index import reindex_later
 from cms.workflow.translation_approval import PUBLISH_ACTIONS, record_publish
 
 
 def on_published_content_changed(**kwargs):
     bump_content_version()
+
+
+def on_page_published_or_unpublished(instance, **kwargs):
+    reindex_later(instance.pk)
 
 
 def on_page_logged(sender, instance, created, **kwargs):
@@ -32,3 +37,5 @@ def register_signal_handlers():
     )
     post_save.connect(on_page_logged, sender=PageLogEntry, dispatch_uid="cms-approval-on-publish")
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="cms-translation-status")
+    page_published.connect(on_page_published_or_unpublished, dispatch_uid="cms-search-publish")
+    page_unpublished.connect(on_page_published_or_unpublished, dispatch_uid="cms-search-unpublish")

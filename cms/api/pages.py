@@ -5,10 +5,13 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
 
-def restricted_q():
-    """True for pages inside a private section, as a subquery (Wagtail's .public() runs a query)."""
+def restricted_q(path_field="path"):
+    """True for pages inside a private section, as a subquery (Wagtail's .public() runs a query).
+
+    `path_field` names the page's tree path from the queried model, e.g. "page__path".
+    """
     restrictions = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+        page__path=Substr(OuterRef(path_field), 1, F("prefix_length"))
     )
     return Exists(restrictions)
 

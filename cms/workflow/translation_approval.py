@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 
 from cms.content_version import bump_content_version
 from cms.models import TranslationApproval
+from cms.search.index import reindex_later
 
 APPROVE_PERMISSION = "cms.approve_translation"
 SOURCE_PERMISSION = "cms.edit_source_language"
@@ -65,6 +66,7 @@ def approve_translation(page, revision, user=None):
         data={"locale": "zh-hans"},
     )
     bump_content_version()
+    reindex_later(page.pk)
     return approval
 
 

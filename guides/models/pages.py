@@ -129,6 +129,9 @@ class GuidePage(Page):
         index.SearchField("subtitle"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        # Chinese has no spaces: index jieba's words so the admin search finds 依恋 too.
+        index.SearchField("segmented_text"),
+        index.AutocompleteField("segmented_text"),
         index.FilterField("series"),
     ]
     api_fields = [
@@ -169,6 +172,19 @@ class GuidePage(Page):
         from guides.api_representation import GuideRepresentation
 
         return GuideRepresentation(locale, approved_only=not draft).detail(self, revision_id)
+
+    def segmented_text(self):
+        """Both languages' title, subtitle and summary as search tokens (for the admin)."""
+        from cms.search.tokens import index_tokens
+
+        fields = ("title", "subtitle", "summary")
+        text = " ".join(getattr(self, f"{n}_{s}") or "" for n in fields for s in ("en", "zh_hans"))
+        return " ".join(index_tokens(text))
+
+    def search_documents(self):
+        from guides.search import guide_documents
+
+        return guide_documents(self)
 
     def save(self, *args, **kwargs):
         self.refresh_reading_time()

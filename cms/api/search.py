@@ -1,0 +1,66 @@
+"""GET /api/v1/search/: ranked full-text search in English or Chinese."""
+
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+
+from cms.api.errors import bad_request
+from cms.api.locale import locale_from
+from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.content_version import current_version
+from cms.search.query import search, snippet
+
+router = Router(tags=["search"])
+MAX_QUERY_LENGTH = 200
+
+
+class SearchHit(Schema):
+    id: int
+    type: str
+    title: str
+    path: str
+    api_url: str
+    snippet: str
+    score: float
+
+
+class SearchResults(Schema):
+    count: int
+    items: list[SearchHit]
+
+
+@router.get("/search/", response={200: SearchResults}, summary="Search published content")
+def search_view(
+    request,
+    q: str = Query(..., description="Words in English or Chinese; Chinese is segmented"),
+    locale: str | None = Query(None, description="en (default) or zh-hans"),
+    limit: int = Query(20, ge=1, le=50),
+    offset: int = Query(0, ge=0, le=10_000),
+):
+    """Ranked results, each with a snippet whose matches are wrapped in <mark>."""
+    locale = locale_from(locale)
+    query = q.strip()
+    if not query:
+        raise bad_request(_("q is empty: give at least one word."), code="empty_query")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise bad_request(
+            _("q is too long: at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH},
+            code="query_too_long",
+        )
+    version = getattr(request, "content_version", None) or current_version()
+    etag = make_etag("search", query, locale, limit, offset, version)
+    if etag_matches(request, etag):
+        return not_modified(etag, locale)
+    count, documents = search(query, locale, limit=limit, offset=offset)
+    items = [
+        {
+            "id": document.page_id,
+            "type": document.page_type,
+            "title": document.title,
+            "path": document.path,
+            "api_url": document.api_url,
+            "snippet": snippet(document.text, query),
+            "score": float(document.score),
+        }
+        for document in documents
+    ]
+    return json_response({"count": count, "items": items}, etag=etag, locale=locale)

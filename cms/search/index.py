@@ -1,0 +1,52 @@
+"""Keeping the search index current: one document per live page and language."""
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from cms.api.pages import front_end_path
+from cms.models import SearchDocument
+from cms.search.tokens import index_tokens, joined
+
+
+def plain(html):
+    return " ".join(strip_tags(html or "").split())
+
+
+def index_page(page):
+    """(Re)index `page`, or drop it from the index if it is not live or not searchable."""
+    page = Page.objects.filter(pk=page.pk).first()
+    page = page.specific if page else None
+    if page is None or not page.live or not hasattr(page, "search_documents"):
+        SearchDocument.objects.filter(page_id=getattr(page, "pk", None)).delete()
+        return 0
+    documents = page.search_documents()
+    with transaction.atomic():
+        SearchDocument.objects.filter(page_id=page.pk).exclude(locale__in=documents).delete()
+        for locale, (title, text) in documents.items():
+            suffix = "zh_hans" if locale == "zh-hans" else "en"
+            SearchDocument.objects.update_or_create(
+                page_id=page.pk,
+                locale=locale,
+                defaults={
+                    "title": title,
+                    "text": text,
+                    "title_tokens": joined(index_tokens(title)),
+                    "tokens": joined(index_tokens(f"{title} {text}")),
+                    "path": front_end_path(getattr(page, f"url_path_{suffix}") or page.url_path_en)
+                    or "",
+                    "api_url": page.api_detail_url() if hasattr(page, "api_detail_url") else "",
+                    "page_type": page._meta.label,
+                    "published_at": page.last_published_at,
+                },
+            )
+    return len(documents)
+
+
+def reindex_later(page_id):
+    """Index a page once the current transaction commits (publish, unpublish, approval)."""
+    transaction.on_commit(lambda: index_page(Page(pk=page_id)))
+
+
+def drop_page(page_id):
+    SearchDocument.objects.filter(page_id=page_id).delete()

@@ -1,0 +1,87 @@
+"""Searching the index: ranked, snippets highlighted, live and public pages only."""
+
+import re
+
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Length, Replace
+from django.utils.html import escape
+
+from cms.api.pages import restricted_q
+from cms.models import SearchDocument
+from cms.search.tokens import HAN, query_tokens
+
+SNIPPET_RADIUS = 60
+
+
+def _token_filter(tokens):
+    if connection.vendor == "postgresql":
+        # Uses the GIN index on to_tsvector('simple', tokens); tokens hold only letters and digits.
+        tsquery = " & ".join(f"'{token}'" for token in tokens)
+        return Q(
+            pk__in=SearchDocument.objects.extra(
+                where=["to_tsvector('simple'::regconfig, tokens) @@ to_tsquery('simple', %s)"],
+                params=[tsquery],
+            ).values("pk")
+        )
+    condition = Q()
+    for token in tokens:
+        condition &= Q(tokens__contains=f" {token} ")
+    return condition
+
+
+def _score(tokens):
+    """Title matches weigh most; then how often each token occurs."""
+    score = Value(0)
+    for token in tokens:
+        needle = f" {token} "
+        in_title = Case(
+            When(title_tokens__contains=needle, then=Value(10)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        frequency = (Length("tokens") - Length(Replace("tokens", Value(needle), Value("")))) / len(
+            needle
+        )
+        score = score + in_title + frequency
+    return score
+
+
+def search(text, locale, limit=20, offset=0):
+    """(count, [SearchDocument with .score]) for `text` in `locale`."""
+    tokens = query_tokens(text)
+    if not tokens:
+        return 0, []
+    documents = (
+        SearchDocument.objects.filter(locale=locale, page__live=True)
+        .exclude(restricted_q("page__path"))
+        .filter(_token_filter(tokens))
+        .annotate(score=_score(tokens))
+        .defer("tokens", "title_tokens")
+        .order_by("-score", F("published_at").desc(nulls_last=True), "pk")
+    )
+    return documents.count(), list(documents[offset : offset + limit])
+
+
+def snippet(text, query):
+    """A window of `text` around the first match, matches wrapped in <mark>, HTML-escaped."""
+    words = [w for w in re.split(r"\s+", query.strip()) if w]
+    needles = set()
+    for word in words:
+        needles.update(HAN.findall(word))
+        needles.update(re.findall(r"[A-Za-z0-9]{2,}", word))
+    needles.update(t for t in query_tokens(query) if len(t) > 1)
+    lowered = text.lower()
+    positions = [lowered.find(n.lower()) for n in needles if lowered.find(n.lower()) >= 0]
+    start = max(0, min(positions) - SNIPPET_RADIUS) if positions else 0
+    window = text[start : start + 2 * SNIPPET_RADIUS + 40]
+    html = escape(window)
+    for needle in sorted(needles, key=len, reverse=True):
+        if HAN.fullmatch(needle):
+            pattern = f"({re.escape(needle)})(?![^<]*</mark>)"
+        else:  # a Latin word or stem: from a word start, through the end of the word
+            pattern = f"(?i)(?<![\\w<])({re.escape(escape(needle))}[a-z]*)(?![^<]*</mark>)"
+        html = re.sub(pattern, r"<mark>\1</mark>", html)
+    prefix = "…" if start else ""
+    suffix = "…" if start + len(window) < len(text) else ""
+    return prefix + html + suffix

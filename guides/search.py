@@ -1,0 +1,32 @@
+"""What the search index holds for a guide, per language."""
+
+from cms.i18n.segments import page_segments
+from cms.i18n.status import is_translated
+from cms.search.index import plain
+from cms.workflow.translation_approval import apply_approved_translation, approved_content
+
+
+def guide_documents(page):
+    """{locale: (title, text)}. Chinese holds only approved Chinese that is really translated."""
+    from guides.models import FAQ
+
+    apply_approved_translation(page, approved_content(page))
+    segments = page_segments(page)
+    faq_ids = [
+        block["value"].get("faq")
+        for block in (page.body_en.raw_data if page.body_en else [])
+        if block["type"] == "faq_snippet"
+    ]
+    faqs = list(FAQ.objects.filter(pk__in=[i for i in faq_ids if i]))
+    english = [plain(s.source) for s in segments if s.key != "title"]
+    english += [plain(f"{faq.question_en} {faq.answer_en}") for faq in faqs]
+    documents = {"en": (page.title_en or page.title, " ".join(english))}
+
+    chinese = [plain(s.target) for s in segments if s.key != "title" and is_translated(s)]
+    for faq in faqs:
+        if faq.question_zh_hans and faq.question_zh_hans != faq.question_en:
+            chinese.append(plain(f"{faq.question_zh_hans} {faq.answer_zh_hans or ''}"))
+    title = page.title_zh_hans if page.title_zh_hans and page.title_zh_hans != page.title_en else ""
+    if title or chinese:
+        documents["zh-hans"] = (title or page.title_en, " ".join(chinese))
+    return documents
