@@ -3,31 +3,32 @@
 import re
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Length, Replace
 from django.utils.html import escape
+from wagtail.models import PageViewRestriction
 
-from cms.api.pages import restricted_q
 from cms.models import SearchDocument
 from cms.search.tokens import HAN, query_tokens
 
 SNIPPET_RADIUS = 60
 
 
-def _token_filter(tokens):
+def _matching(documents, tokens):
+    """Documents holding every token."""
     if connection.vendor == "postgresql":
-        # Uses the GIN index on to_tsvector('simple', tokens); tokens hold only letters and digits.
+        # Matches the GIN index on to_tsvector('simple', tokens); tokens are letters and digits.
         tsquery = " & ".join(f"'{token}'" for token in tokens)
-        return Q(
-            pk__in=SearchDocument.objects.extra(
-                where=["to_tsvector('simple'::regconfig, tokens) @@ to_tsquery('simple', %s)"],
-                params=[tsquery],
-            ).values("pk")
+        return documents.extra(
+            where=[
+                "to_tsvector('simple'::regconfig, cms_searchdocument.tokens) "
+                "@@ to_tsquery('simple', %s)"
+            ],
+            params=[tsquery],
         )
-    condition = Q()
     for token in tokens:
-        condition &= Q(tokens__contains=f" {token} ")
-    return condition
+        documents = documents.filter(tokens__contains=f" {token} ")
+    return documents
 
 
 def _score(tokens):
@@ -52,10 +53,12 @@ def search(text, locale, limit=20, offset=0):
     tokens = query_tokens(text)
     if not tokens:
         return 0, []
+    candidates = SearchDocument.objects.filter(locale=locale, page__live=True)
+    # Private sections are few: excluding their paths beats a correlated subquery per match.
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        candidates = candidates.exclude(page__path__startswith=path)
     documents = (
-        SearchDocument.objects.filter(locale=locale, page__live=True)
-        .exclude(restricted_q("page__path"))
-        .filter(_token_filter(tokens))
+        _matching(candidates, tokens)
         .annotate(score=_score(tokens))
         .defer("tokens", "title_tokens")
         .order_by("-score", F("published_at").desc(nulls_last=True), "pk")

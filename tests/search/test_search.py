@@ -199,3 +199,13 @@ def test_rebuild_command_reports_its_work(searchable):
     call_command("rebuild_search_index", stdout=out, stderr=StringIO())
     assert "Indexed" in out.getvalue()
     assert SearchDocument.objects.filter(locale="zh-hans").count() == 28
+
+
+def test_search_benchmark_runs_and_leaves_nothing_behind(searchable):
+    from io import StringIO
+
+    before = SearchDocument.objects.count()
+    out = StringIO()
+    call_command("bench_search", "--guides", "30", stdout=out)
+    assert "search p95" in out.getvalue() and "icontains p95" in out.getvalue()
+    assert SearchDocument.objects.count() == before

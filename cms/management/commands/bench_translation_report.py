@@ -58,52 +58,19 @@ class Command(BaseCommand):
             )
 
     def generate(self, index, count):
-        """Insert guide pages and their statuses in bulk (no page-tree callbacks needed)."""
-        from django.contrib.contenttypes.models import ContentType
-        from wagtail.models import Page
+        from cms.bench_data import bulk_guides
 
-        from guides.models import GuidePage
-
-        content_type = ContentType.objects.get_for_model(GuidePage)
-        series_id = GuidePage.objects.values_list("series_id", flat=True).first()
-        start = index.numchild + 1
-        pages = [
-            Page(
-                title=f"Generated guide {n}",
-                title_en=f"Generated guide {n}",
-                slug=f"generated-{n}",
-                slug_en=f"generated-{n}",
-                content_type=content_type,
-                path=Page._get_path(index.path, index.depth + 1, start + n),
-                depth=index.depth + 1,
-                numchild=0,
-                live=True,
-                url_path=f"{index.url_path}generated-{n}/",
-                url_path_en=f"{index.url_path}generated-{n}/",
-                locale_id=index.locale_id,
-            )
-            for n in range(count)
-        ]
-        Page.objects.bulk_create(pages, batch_size=1000)
-        created = Page.objects.filter(slug__startswith="generated-", depth=index.depth + 1)
-        guides = [
-            GuidePage(
-                page_ptr_id=pk, series_id=series_id, number=100_000 + i, summary="x", summary_en="x"
-            )
-            for i, pk in enumerate(created.values_list("pk", flat=True))
-        ]
-        fields = list(GuidePage._meta.local_concrete_fields)
-        GuidePage._base_manager._insert(guides, fields=fields)
+        ids = bulk_guides(index, count)
         TranslationStatus.objects.bulk_create(
             [
                 TranslationStatus(
-                    page_id=guide.page_ptr_id,
+                    page_id=page_id,
                     total=80,
                     missing=n % 7,
                     outdated=n % 5,
                     completeness=round(100 * (80 - n % 7 - n % 5) / 80),
                 )
-                for n, guide in enumerate(guides)
+                for n, page_id in enumerate(ids)
             ],
             batch_size=1000,
         )
