@@ -1,7 +1,7 @@
 """Page events that change what the public APIs serve. Handlers only call a service."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.content_version import bump_content_version
@@ -34,6 +34,15 @@ def register_signal_handlers():
     post_page_move.connect(on_published_content_changed, dispatch_uid="cms-version-move")
     post_delete.connect(
         on_published_content_changed, sender=Page, dispatch_uid="cms-version-delete"
+    )
+    # Making a section private (or public again) changes what every public API may show.
+    post_save.connect(
+        on_published_content_changed, sender=PageViewRestriction, dispatch_uid="cms-version-private"
+    )
+    post_delete.connect(
+        on_published_content_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="cms-version-public",
     )
     post_save.connect(on_page_logged, sender=PageLogEntry, dispatch_uid="cms-approval-on-publish")
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="cms-translation-status")

@@ -120,3 +120,14 @@ def test_cors_allowlist(demo_site, client, settings):
     assert allowed["Access-Control-Allow-Origin"] == "https://front.example"
     denied = client.get("/api/v1/guides/", HTTP_ORIGIN="https://evil.example")
     assert "Access-Control-Allow-Origin" not in denied
+
+
+def test_making_a_page_private_is_seen_by_the_next_request(
+    demo_site, client, django_capture_on_commit_callbacks
+):
+    guide = first_guide()
+    url = f"/api/v1/guides/{guide.slug_en}/"
+    assert client.get(url).status_code == 200  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=guide, restriction_type="login")
+    assert client.get(url).status_code == 404

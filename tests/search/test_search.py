@@ -209,3 +209,12 @@ def test_search_benchmark_runs_and_leaves_nothing_behind(searchable):
     call_command("bench_search", "--guides", "30", stdout=out)
     assert "search p95" in out.getvalue() and "icontains p95" in out.getvalue()
     assert SearchDocument.objects.count() == before
+
+
+def test_private_guides_are_not_found(searchable, client):
+    from wagtail.models import PageViewRestriction
+
+    guide = GuidePage.objects.get(number=101)
+    PageViewRestriction.objects.create(page=guide, restriction_type="login")
+    assert first_number(client, "reassurance", "en") is None
+    assert first_number(client, "安慰", "zh-hans") is None
