@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
@@ -148,6 +149,8 @@ class SearchDocument(models.Model):
     text = models.TextField(_("text"))
     title_tokens = models.TextField(_("title tokens"))
     tokens = models.TextField(_("tokens"))
+    # PostgreSQL only: the tokens as a stored tsvector, behind a GIN index.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     path = models.CharField(_("path"), max_length=500, blank=True)
     api_url = models.CharField(_("API URL"), max_length=500, blank=True)
     page_type = models.CharField(_("page type"), max_length=100)

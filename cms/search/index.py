@@ -1,6 +1,7 @@
 """Keeping the search index current: one document per live page and language."""
 
-from django.db import transaction
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -40,7 +41,14 @@ def index_page(page):
                     "published_at": page.last_published_at,
                 },
             )
+        store_vectors(SearchDocument.objects.filter(page_id=page.pk))
     return len(documents)
+
+
+def store_vectors(documents):
+    """On PostgreSQL, keep each document's tokens as a stored tsvector for the GIN index."""
+    if connection.vendor == "postgresql":
+        documents.update(search_vector=SearchVector("tokens", config="simple"))
 
 
 def reindex_later(page_id):

@@ -3,7 +3,8 @@
 import re
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Replace
 from django.utils.html import escape
 from wagtail.models import PageViewRestriction
@@ -17,7 +18,7 @@ SNIPPET_RADIUS = 60
 def _matching(documents, tokens):
     """Documents holding every token."""
     if connection.vendor == "postgresql":
-        # Matches the GIN index on to_tsvector('simple', tokens); tokens are letters and digits.
+        # The GIN index on the stored vector; tokens hold only letters and digits.
         tsquery = " & ".join(f"'{token}'" for token in tokens)
         return documents.extra(
             where=[
@@ -33,18 +34,30 @@ def _matching(documents, tokens):
 
 def _score(tokens):
     """Title matches weigh most; then how often each token occurs."""
-    score = Value(0)
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"'{token}'" for token in tokens)
+        frequency = RawSQL(
+            "ts_rank(cms_searchdocument.search_vector, to_tsquery('simple', %s)) * 100",
+            [tsquery],
+            output_field=FloatField(),
+        )
+        return _title_score(tokens) + frequency
+    score = _title_score(tokens)
     for token in tokens:
         needle = f" {token} "
-        in_title = Case(
-            When(title_tokens__contains=needle, then=Value(10)),
-            default=Value(0),
-            output_field=IntegerField(),
+        occurrences = Length("tokens") - Length(Replace("tokens", Value(needle), Value("")))
+        score = score + occurrences / len(needle)
+    return score
+
+
+def _title_score(tokens):
+    score = Value(0.0, output_field=FloatField())
+    for token in tokens:
+        score = score + Case(
+            When(title_tokens__contains=f" {token} ", then=Value(10.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
         )
-        frequency = (Length("tokens") - Length(Replace("tokens", Value(needle), Value("")))) / len(
-            needle
-        )
-        score = score + in_title + frequency
     return score
 
 

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from cms.models import SearchDocument
+from cms.search.index import store_vectors
 from cms.search.query import search
 from cms.search.tokens import index_tokens, joined
 
@@ -90,6 +91,7 @@ class Command(BaseCommand):
             for title, excerpt, title_tokens, tokens in [rng.choice(choices)]
         ]
         SearchDocument.objects.bulk_create(documents, batch_size=1000)
+        store_vectors(SearchDocument.objects.filter(page_id__in=ids))
 
     @staticmethod
     def time(run, *args):
