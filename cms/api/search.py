@@ -1,7 +1,7 @@
 """GET /api/v1/search/: ranked full-text search in English or Chinese."""
 
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from cms.api.errors import bad_request
 from cms.api.locale import locale_from
@@ -24,7 +24,7 @@ class SearchHit(Schema):
 
 
 class SearchResults(Schema):
-    count: int
+    count: int = Field(description="Number of matches, counted up to 1,000.")
     items: list[SearchHit]
 
 
