@@ -2,6 +2,20 @@
 transaction, never kept)."""
 
 
+def guide_index_for(count):
+    """The guide index to generate `count` guides under, or a CommandError saying what is wrong."""
+    from django.core.management.base import CommandError
+    from django.utils.translation import gettext as _
+    from wagtail.models import Page
+
+    if count < 1:
+        raise CommandError(_("--guides must be at least 1."))
+    index = Page.objects.filter(depth=3).first()
+    if index is None:
+        raise CommandError(_("Run `manage.py load_demo` first: there is no guide index."))
+    return index
+
+
 def bulk_guides(index, count, prefix="generated"):
     """Insert `count` live guide pages under `index`; returns their ids."""
     from django.contrib.contenttypes.models import ContentType

@@ -150,7 +150,7 @@ _NAME_PARTICLES = frozenset(
 _MIN_ENGLISH_WORDS = 4
 _TERMINAL = ".!?。！？"
 _CLOSERS = "”\"'’）)」』】》"
-_ELLIPSES = ("…", "...", "⋯")
+ELLIPSES = ("…", "...", "⋯")
 _QUOTES_RE = re.compile("[\"“”‘’']")
 _ACTION_SIMILARITY = 0.6
 
@@ -171,7 +171,7 @@ def looks_truncated(text: str) -> bool:
 
 def ends_with_ellipsis(text: str) -> bool:
     plain = _plain(text).rstrip(_CLOSERS + " \t\n\xa0")
-    return plain.endswith(_ELLIPSES)
+    return plain.endswith(ELLIPSES)
 
 
 def _is_name_or_title(words: list[str]) -> bool:

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from guides.blocks import GuideBodyBlock
-from guides.content_checks import CODE_INTERFACE_LABEL, ContentWarning, check_guide
+from guides.content_checks import CODE_INTERFACE_LABEL, ELLIPSES, ContentWarning, check_guide
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
 from guides.stream_data import reuse_ids, to_raw, without_ids
 
 IMPORT_ACTION = "guides.import"
-ELLIPSES = ("…", "...")
 SUFFIXES = {"en": "en", "zh-hans": "zh_hans"}
 
 
@@ -169,7 +168,7 @@ class _ArticleImport:
                     "Finish the sentence in the admin."
                 )
             )
-            summary = summary.rstrip(".…").rstrip()
+            summary = summary.rstrip("".join(ELLIPSES)).rstrip()
         return summary
 
     def body(self, page):

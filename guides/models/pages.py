@@ -14,11 +14,10 @@ from wagtail.search import index
 
 from cms.workflow.forms import GuardedPageForm
 from guides.blocks import GuideBodyBlock
+from guides.content_checks import ELLIPSES
 from guides.panels import ContentWarningsPanel
 from guides.reading_time import reading_minutes, stream_text
 from guides.serializers import QuizCallToActionSerializer, SeriesSerializer
-
-ELLIPSES = ("…", "...")
 
 
 class GuideIndexPage(Page):

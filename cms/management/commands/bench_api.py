@@ -134,7 +134,12 @@ class Command(BaseCommand):
             ["scale_demo", "--guides", str(guides)],
         ):
             self.stdout.write(_("Preparing: %(command)s") % {"command": " ".join(command)})
-            subprocess.run([*manage, *command], env=self.env, check=True, capture_output=True)  # noqa: S603
+            done = subprocess.run([*manage, *command], env=self.env, capture_output=True, text=True)  # noqa: S603
+            if done.returncode:
+                raise CommandError(
+                    _("%(command)s failed:\n%(error)s")
+                    % {"command": " ".join(command), "error": done.stderr.strip()[-2000:]}
+                )
 
     @contextmanager
     def server(self, *, cache):

@@ -27,15 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--guides", type=int, default=10_000)
 
     def handle(self, *args, guides, **options):
-        from wagtail.models import Page
+        from cms.bench_data import bulk_guides, guide_index_for
 
-        from cms.bench_data import bulk_guides
-
-        if guides < 1:
-            raise CommandError(_("--guides must be at least 1."))
-        index = Page.objects.filter(depth=3).first()
+        index = guide_index_for(guides)
         sources = list(SearchDocument.objects.values_list("locale", "title", "text"))
-        if index is None or not sources:
+        if not sources:
             raise CommandError(_("Run `manage.py load_demo` first: there is nothing indexed."))
         with transaction.atomic():
             ids = bulk_guides(index, guides, prefix="search-bench")

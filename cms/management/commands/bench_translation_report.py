@@ -20,13 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--guides", type=int, default=10_000)
 
     def handle(self, *args, guides, **options):
-        from wagtail.models import Page
+        from cms.bench_data import guide_index_for
 
-        if guides < 1:
-            raise CommandError(_("--guides must be at least 1."))
-        index = Page.objects.filter(depth=3).first()
-        if index is None:
-            raise CommandError(_("Run `manage.py load_demo` first: there is no guide index."))
+        index = guide_index_for(guides)
         with transaction.atomic():
             self.generate(index, guides)
             user = get_user_model().objects.create_superuser("bench-report", "b@example.com", "x")
