@@ -58,9 +58,11 @@ worker: install
 	$(PY) manage.py run_worker --interval $${WORKER_INTERVAL:-10}
 
 # Bounded load runs on loopback (wrk + gunicorn); prints each figure as a ratio measured in the same run.
-bench: install
+bench: demo
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }; }
 	$(PY) manage.py bench_api --duration $${BENCH_SECONDS:-10}
+	$(PY) manage.py rebuild_search_index
+	$(PY) manage.py bench_search --guides $${BENCH_GUIDES:-10000}
 
 # Import speed: 500 generated articles, rolled back afterwards.
 bench-import: demo

@@ -46,9 +46,15 @@ def index_page(page):
 
 
 def store_vectors(documents):
-    """On PostgreSQL, keep each document's tokens as a stored tsvector for the GIN index."""
+    """On PostgreSQL, keep each document's tokens as a stored tsvector for the GIN index.
+
+    Title words carry weight A and the rest D, so `ts_rank` alone ranks title matches first.
+    """
     if connection.vendor == "postgresql":
-        documents.update(search_vector=SearchVector("tokens", config="simple"))
+        documents.update(
+            search_vector=SearchVector("title_tokens", config="simple", weight="A")
+            + SearchVector("tokens", config="simple", weight="D")
+        )
 
 
 def reindex_later(page_id):

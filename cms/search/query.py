@@ -3,7 +3,7 @@
 import re
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, Value, When
+from django.db.models import Case, Count, F, FloatField, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Replace
 from django.utils.html import escape
@@ -13,7 +13,6 @@ from cms.models import SearchDocument
 from cms.search.tokens import HAN, query_tokens
 
 SNIPPET_RADIUS = 60
-MAX_COUNT = 1000
 
 
 def _matching(documents, tokens):
@@ -22,10 +21,7 @@ def _matching(documents, tokens):
         # The GIN index on the stored vector; tokens hold only letters and digits.
         tsquery = " & ".join(f"'{token}'" for token in tokens)
         return documents.extra(
-            where=[
-                "to_tsvector('simple'::regconfig, cms_searchdocument.tokens) "
-                "@@ to_tsquery('simple', %s)"
-            ],
+            where=["cms_searchdocument.search_vector @@ to_tsquery('simple', %s)"],
             params=[tsquery],
         )
     for token in tokens:
@@ -35,14 +31,12 @@ def _matching(documents, tokens):
 
 def _score(tokens):
     """Title matches weigh most; then how often each token occurs."""
-    if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"'{token}'" for token in tokens)
-        frequency = RawSQL(
-            "ts_rank(cms_searchdocument.search_vector, to_tsquery('simple', %s)) * 100",
-            [tsquery],
+    if connection.vendor == "postgresql":  # title words carry weight A in the stored vector
+        return RawSQL(
+            "ts_rank(cms_searchdocument.search_vector, to_tsquery('simple', %s))",
+            [" & ".join(f"'{token}'" for token in tokens)],
             output_field=FloatField(),
         )
-        return _title_score(tokens) + frequency
     score = _title_score(tokens)
     for token in tokens:
         needle = f" {token} "
@@ -73,13 +67,15 @@ def search(text, locale, limit=20, offset=0):
         candidates = candidates.exclude(page__path__startswith=path)
     documents = (
         _matching(candidates, tokens)
-        .annotate(score=_score(tokens))
+        .annotate(score=_score(tokens), total=Window(Count("pk")))
         .defer("tokens", "title_tokens")
         .order_by("-score", F("published_at").desc(nulls_last=True), "pk")
     )
-    # Counting every match of a common word costs more than ranking the first page: cap it.
-    count = documents.order_by().values("pk")[:MAX_COUNT].count()
-    return count, list(documents[offset : offset + limit])
+    # Ranking reads every match anyway, so the window count comes with the page at no cost.
+    page = list(documents[offset : offset + limit])
+    if page:
+        return page[0].total, page
+    return (documents.count() if offset else 0), page
 
 
 def snippet(text, query):

@@ -99,7 +99,11 @@ def test_results_are_ranked_paginated_and_highlighted(searchable, client):
     page_two = client.get(
         "/api/v1/search/", {"q": "依恋", "locale": "zh-hans", "limit": 2, "offset": 2}
     )
-    assert len(page_two.json()["items"]) == 1
+    assert page_two.json()["count"] == 3 and len(page_two.json()["items"]) == 1
+    past_the_end = client.get(
+        "/api/v1/search/", {"q": "依恋", "locale": "zh-hans", "limit": 2, "offset": 10}
+    ).json()
+    assert past_the_end["count"] == 3 and past_the_end["items"] == []
     english = client.get("/api/v1/search/", {"q": "attachments"}).json()["items"][0]
     assert "<mark>attachment" in english["snippet"]
     assert english["api_url"].startswith("/api/v1/guides/") and english["path"].startswith(
