@@ -3,7 +3,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, Series
+from .models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, QuizPage, Series
 
 
 @register(Series)
@@ -29,3 +29,8 @@ class GuideIndexPageTranslation(TranslationOptions):
 @register(GuidePage)
 class GuidePageTranslation(TranslationOptions):
     fields = ("subtitle", "summary", "body", "reading_time")
+
+
+@register(QuizPage)
+class QuizPageTranslation(TranslationOptions):
+    fields = ("introduction", "dimensions", "questions", "profiles")

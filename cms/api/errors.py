@@ -6,15 +6,20 @@ from django.utils.translation import gettext as _
 
 
 class ApiError(Exception):
-    def __init__(self, status, code, message):
+    def __init__(self, status, code, message, fields=None):
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.fields = fields
 
 
-def error_response(status, code, message):
-    body = orjson.dumps({"error": {"code": code, "message": str(message)}})
+def error_response(status, code, message, fields=None):
+    """The error shape; `fields` maps a field path (e.g. answers[2].option) to its problem."""
+    error = {"code": code, "message": str(message)}
+    if fields:
+        error["fields"] = {name: str(problem) for name, problem in fields.items()}
+    body = orjson.dumps({"error": error})
     response = HttpResponse(body, status=status, content_type="application/json")
     response["Cache-Control"] = "no-store"
     return response

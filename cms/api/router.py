@@ -41,7 +41,7 @@ def build_api():
 
     @api.exception_handler(ApiError)
     def api_error(request, error):
-        return error_response(error.status, error.code, error.message)
+        return error_response(error.status, error.code, error.message, error.fields)
 
     @api.exception_handler(ValidationError)
     def validation_error(request, error):

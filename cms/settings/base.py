@@ -10,6 +10,7 @@ from .environment import (
     env_int,
     env_list,
     env_str,
+    frontend_cache_from_env,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "cms",
+    "cms.webhooks",
     "home",
     "guides",
     "wagtail.api.v2",
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -112,10 +116,25 @@ else:
         }
     }
 
-# Background tasks. Wagtail's own (search and reference index) run immediately.
+# Background tasks. Wagtail's own (search and reference index) run immediately; the project's
+# (webhook deliveries, CDN purges) wait in the database for `make worker`.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# Webhooks: each request gets WEBHOOK_TIMEOUT seconds in all; a failed delivery is tried
+# WEBHOOK_ATTEMPTS times, waiting WEBHOOK_RETRY_SECONDS, then twice as long each time.
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
+WEBHOOK_ATTEMPTS = env_int("WEBHOOK_ATTEMPTS", 5)
+WEBHOOK_RETRY_SECONDS = env_int("WEBHOOK_RETRY_SECONDS", 30)
+# Receivers on loopback or private networks are refused unless their network is listed here.
+WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
+
+# CDN purge on publish (wagtail.contrib.frontend_cache): the public origin of the API, and
+# either a purge URL (Varnish, Squid, nginx) or a Cloudflare zone and token.
+API_PUBLIC_URL = env_str("API_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -187,6 +206,9 @@ LOGGING = {
 }
 
 # Quiz link given to calls-to-action created by the importer; editors can change it.
+# The relationship test: how long a shared result lives, and submissions per client a minute.
+QUIZ_RESULT_DAYS = env_int("QUIZ_RESULT_DAYS", 30)
+QUIZ_SUBMISSIONS_PER_MINUTE = env_int("QUIZ_SUBMISSIONS_PER_MINUTE", 10)
 DEFAULT_QUIZ_URL = env_str("DEFAULT_QUIZ_URL", "https://example.org/relationship-test/")
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False  # an English correction may go live mid-review
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.actions.publish_approved_revision"

@@ -51,6 +51,28 @@ def env_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def frontend_cache_from_env():
+    """WAGTAILFRONTENDCACHE from FRONTEND_CACHE_PURGE_URL and/or CLOUDFLARE_ZONE_ID + TOKEN."""
+    backends = {}
+    if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    zone, token = env_str("CLOUDFLARE_ZONE_ID"), env_str("CLOUDFLARE_BEARER_TOKEN")
+    if bool(zone) != bool(token):
+        raise ConfigurationError(
+            "set both CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN, or neither."
+        )
+    if zone:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
+    return backends
+
+
 SUPPORTED_DATABASE_ENGINES = {
     "django.db.backends.sqlite3",
     "django.db.backends.postgresql",

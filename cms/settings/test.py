@@ -14,3 +14,8 @@ MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Webhooks: retry at once in tests, and record CDN purges instead of sending them.
+WEBHOOK_RETRY_SECONDS = 0
+WEBHOOK_TIMEOUT = 2
+WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "cms.webhooks.purge.RecordingBackend"}}

@@ -3,6 +3,7 @@
 import re
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.log_actions import log
@@ -14,6 +15,8 @@ from cms.search.index import reindex_later
 APPROVE_PERMISSION = "cms.approve_translation"
 SOURCE_PERMISSION = "cms.edit_source_language"
 LOG_ACTION = "cms.translation_approved"
+# Sent when approval changes the Chinese that readers see (page, revision).
+translation_approved = Signal()
 DERIVED_FIELDS = {"reading_time", "url_path", "slug"}
 
 
@@ -49,6 +52,8 @@ def can_approve(user):
 def approve_translation(page, revision, user=None):
     """Record the page's zh-hans content (as in `revision`) as approved."""
     content = chinese_content(revision.as_object() if revision else page)
+    before = TranslationApproval.objects.filter(page_id=page.pk).values_list("content", flat=True)
+    changed = _readable(before.first()) != _readable(content)
     approval, _created = TranslationApproval.objects.update_or_create(
         page_id=page.pk,
         defaults={
@@ -67,6 +72,8 @@ def approve_translation(page, revision, user=None):
     )
     bump_content_version()
     reindex_later(page.pk)
+    if changed:
+        translation_approved.send(sender=type(page), page=page, revision=revision)
     return approval
 
 
@@ -118,6 +125,17 @@ def _normalised(value):
 
 def _same(live, approved):
     return _normalised(live or None) == _normalised(approved or None)
+
+
+def _readable(content):
+    """Approved content without the derived values, as readers compare it."""
+    kept = {k: v for k, v in (content or {}).items() if v and k not in DERIVED_FIELDS}
+    return _normalised(kept)
+
+
+def same_content(first, second):
+    """Whether two field values (text, rich text or stream) read the same."""
+    return _same(_json_value(first), _json_value(second))
 
 
 def _empty_for(value):

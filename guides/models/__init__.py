@@ -1,4 +1,14 @@
 from .pages import GuideIndexPage, GuidePage, GuidePageTag
+from .quiz import QuizPage, QuizResult
 from .snippets import FAQ, QuizCallToAction, Series
 
-__all__ = ["FAQ", "GuideIndexPage", "GuidePage", "GuidePageTag", "QuizCallToAction", "Series"]
+__all__ = [
+    "FAQ",
+    "GuideIndexPage",
+    "GuidePage",
+    "GuidePageTag",
+    "QuizCallToAction",
+    "QuizPage",
+    "QuizResult",
+    "Series",
+]

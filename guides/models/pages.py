@@ -166,6 +166,15 @@ class GuidePage(Page):
     def api_detail_url(self):
         return f"/api/v1/guides/{self.slug_en or self.slug}/"
 
+    def api_listing_urls(self):
+        """The API listings this guide appears in (purged from the CDN when it changes)."""
+        urls = ["/api/v1/guides/", "/api/v1/series/", "/api/v1/topics/"]
+        if self.series_id:
+            slug = self.series.slug
+            urls += [f"/api/v1/series/{slug}/", f"/api/v1/guides/?series={slug}"]
+        urls += [f"/api/v1/guides/?topic={tag.slug}" for tag in self.topics.all()]
+        return urls
+
     def api_representation(self, locale, revision_id, draft=False):
         """The guide as API v1 shows it; a draft (preview) shows its own unapproved Chinese."""
         from guides.api_representation import GuideRepresentation

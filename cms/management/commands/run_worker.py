@@ -1,15 +1,23 @@
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from cms.workflow.scheduler import run_due
 
 
+def run_queued_tasks():
+    """Everything queued on the `webhooks` task backend and due now, then return."""
+    call_command(
+        "db_worker", "--backend", "webhooks", "--batch", "--no-startup-delay", "--no-reload"
+    )
+
+
 class Command(BaseCommand):
     help = _(
-        "Background worker: publishes and expires scheduled pages every --interval seconds. "
-        "Several may run at once."
+        "Background worker: every --interval seconds, publishes and expires scheduled pages, "
+        "then runs the queued webhook deliveries and CDN purges. Several may run at once."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +38,7 @@ class Command(BaseCommand):
                         "failed": len(result.failed),
                     }
                 )
+            run_queued_tasks()
             if once:
                 return
             time.sleep(interval)

@@ -1,0 +1,17 @@
+"""The publish events a webhook endpoint can subscribe to."""
+
+from django.utils.translation import gettext_lazy as _
+
+PUBLISHED = "page.published"
+UNPUBLISHED = "page.unpublished"
+MOVED = "page.moved"
+TRANSLATION_APPROVED = "translation.approved"
+
+EVENT_CHOICES = [
+    (PUBLISHED, _("Published")),
+    (UNPUBLISHED, _("Unpublished")),
+    (MOVED, _("Moved or renamed")),
+    (TRANSLATION_APPROVED, _("Translation approved")),
+]
+LOCALE_CHOICES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+ALL_LOCALES = [code for code, _label in LOCALE_CHOICES]

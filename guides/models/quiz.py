@@ -1,0 +1,97 @@
+"""The relationship test: a page editors write in both languages, and its anonymous results."""
+
+import hashlib
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.workflow.forms import GuardedPageForm
+from guides.quiz.blocks import DimensionsBlock, ProfilesBlock, QuestionsBlock
+
+
+class QuizPage(Page):
+    """Questions whose options score dimensions, and profiles defined by score ranges.
+
+    The scoring key (points, reverse scoring, ranges) is read from the English version only;
+    the public API never sends it.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    dimensions = StreamField(DimensionsBlock(), verbose_name=_("dimensions"), blank=True)
+    questions = StreamField(QuestionsBlock(), verbose_name=_("questions"), blank=True)
+    profiles = StreamField(ProfilesBlock(), verbose_name=_("profiles"), blank=True)
+
+    base_form_class = GuardedPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("dimensions"),
+        FieldPanel("questions"),
+        FieldPanel("profiles"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("relationship test")
+        verbose_name_plural = _("relationship tests")
+
+    def clean(self):
+        super().clean()
+        from guides.quiz.validation import playbook_problems, scoring_problems
+
+        if not self.questions_en and not self.profiles_en:
+            return  # an empty draft: nothing to score yet
+        problems = scoring_problems(self) or playbook_problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+    def api_detail_url(self):
+        return f"/api/v1/tests/{self.slug_en or self.slug}/"
+
+    def api_representation(self, locale, revision_id, draft=False):
+        """The test as API v1 shows it; a draft (preview) shows its own unapproved Chinese."""
+        from guides.quiz.representation import quiz_representation
+
+        self._preview_draft = draft
+        return quiz_representation(self, locale)
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class QuizResult(models.Model):
+    """One anonymous submission: the answers and scores, nothing that identifies the reader.
+
+    Only a hash of the share token is stored, so the table alone cannot open any result.
+    """
+
+    quiz = models.ForeignKey(
+        QuizPage, verbose_name=_("relationship test"), on_delete=models.CASCADE
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    answers = models.JSONField(_("answers"))
+    scores = models.JSONField(_("scores"))
+    profile_key = models.CharField(_("profile"), max_length=40)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("test result")
+        verbose_name_plural = _("test results")
+
+    def __str__(self):
+        return f"{self.quiz_id}: {self.profile_key}"
+
+    @staticmethod
+    def new_token():
+        return secrets.token_urlsafe(32)  # 256 random bits

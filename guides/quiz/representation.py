@@ -1,0 +1,138 @@
+"""The relationship test and its results as API v1 shows them, in one language.
+
+Chinese is the approved translation laid over the English leaf by leaf; scoring keys (points,
+reverse scoring, ranges) never leave the server.
+"""
+
+from cms.api.pages import public_live
+from cms.workflow.translation_approval import approved_content
+from guides.models import GuidePage
+from guides.quiz.playbook import build_playbook, overlay_chinese
+from guides.quiz.scoring import _item_id, _item_value, _raw
+
+STREAMS = ("dimensions", "questions", "profiles")
+TEXTS = ("title", "introduction")
+
+
+def chinese_values(page):
+    """The Chinese readers may see: approved, or the page's own for a draft preview."""
+    if getattr(page, "_preview_draft", False):
+        return {name: _raw(getattr(page, f"{name}_zh_hans", None)) for name in STREAMS} | {
+            name: getattr(page, f"{name}_zh_hans", None) for name in TEXTS
+        }
+    return approved_content(page) or {}
+
+
+def localized(page, name, locale):
+    """The page's stream `name` as raw items, Chinese laid over English by block id."""
+    english = _raw(getattr(page, f"{name}_en"))
+    if locale == "en":
+        return english
+    chinese = {item.get("id"): item for item in chinese_values(page).get(name) or []}
+    return [
+        {**item, "value": overlay_chinese(item["value"], chinese.get(item["id"], {}).get("value"))}
+        for item in english
+    ]
+
+
+def text(page, name, locale):
+    if locale == "zh-hans":
+        value = chinese_values(page).get(name)
+        if value:
+            return value
+    return getattr(page, f"{name}_en") or ""
+
+
+def quiz_representation(page, locale):
+    suffix = "zh_hans" if locale == "zh-hans" else "en"
+    return {
+        "id": page.pk,
+        "slug": getattr(page, f"slug_{suffix}") or page.slug_en,
+        "title": text(page, "title", locale),
+        "introduction": text(page, "introduction", locale),
+        "dimensions": [
+            {"key": v["key"], "name": v["name"], "description": v.get("description") or ""}
+            for v in (item["value"] for item in localized(page, "dimensions", locale))
+        ],
+        "questions": [
+            {
+                "id": item["id"],
+                "text": item["value"]["text"],
+                "options": [
+                    {"id": _item_id(option, index), "label": _item_value(option)["label"]}
+                    for index, option in enumerate(item["value"]["options"])
+                ],
+            }
+            for item in localized(page, "questions", locale)
+        ],
+        "profiles": [
+            {"key": item["value"]["key"], "name": item["value"]["name"]}
+            for item in localized(page, "profiles", locale)
+        ],
+        "locale": locale,
+    }
+
+
+def profile_representation(page, profile_key, locale, expanded=False):
+    profile = next(
+        (
+            i["value"]
+            for i in localized(page, "profiles", locale)
+            if i["value"]["key"] == profile_key
+        ),
+        None,
+    )
+    if profile is None:
+        return None
+    entries = [_item_value(entry) for entry in profile.get("playbook") or []]
+    guide_ids = {entry["guide"] for entry in entries if entry.get("guide")}
+    guides = {
+        guide.pk: guide
+        for guide in public_live(GuidePage.objects.filter(pk__in=guide_ids)).select_related(
+            "translation_approval"
+        )
+    }
+    return {
+        "key": profile["key"],
+        "name": profile["name"],
+        "description": profile["description"],
+        "strengths": [str(_item_value(s)) for s in profile.get("strengths") or []],
+        "growth_edges": [str(_item_value(s)) for s in profile.get("growth_edges") or []],
+        "tips": [str(_item_value(s)) for s in profile.get("tips") or []],
+        "playbook": build_playbook(entries, guides, locale, expanded=expanded),
+    }
+
+
+def scores_representation(page, scores, key, locale):
+    names = {
+        v["key"]: v["name"] for v in (i["value"] for i in localized(page, "dimensions", locale))
+    }
+    return [
+        {
+            "key": dimension,
+            "name": names.get(dimension, dimension),
+            "score": round(float(value), 4),
+            "min": float(key.bounds[dimension][0]),
+            "max": float(key.bounds[dimension][1]),
+        }
+        for dimension, value in scores.items()
+        if dimension in key.bounds
+    ]
+
+
+def day_by_day(playbook):
+    """The expanded playbook as consecutive days: what to practise on each one."""
+    days = []
+    for item in playbook:
+        for step in [item["step"]] if item.get("step") else item.get("steps", []):
+            first, last = step["plan_days"]
+            for day in range(first, last + 1):
+                days.append(
+                    {
+                        "day": day,
+                        "guide": item["guide"]["title"],
+                        "step": step["title"],
+                        "actions": step["actions"],
+                    }
+                )
+    return days

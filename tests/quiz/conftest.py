@@ -1,0 +1,37 @@
+import pytest
+
+from guides.demo.quiz_loader import load_demo_quiz
+from guides.quiz.scoring import scoring_key
+
+
+@pytest.fixture
+def quiz(demo_site):
+    page, _created = load_demo_quiz(demo_site)
+    return page
+
+
+@pytest.fixture
+def key(quiz):
+    return scoring_key(quiz)
+
+
+def option_for(key, question_id, points):
+    """The id of the option of `question_id` that carries `points` before reverse scoring."""
+    question = key.questions[question_id]
+    return next(oid for oid, scores in question.options.items() if set(scores.values()) == {points})
+
+
+@pytest.fixture
+def answer_with(key, quiz):
+    """answer_with({"anxiety": 4, "avoidance": 2}) answers every item of a dimension with the
+    option worth that many points (before reverse scoring)."""
+
+    def _answers(points_by_dimension, overrides=None):
+        answers = {}
+        for question_id, question in key.questions.items():
+            (dimension,) = question.dimensions
+            points = (overrides or {}).get(question_id, points_by_dimension[dimension])
+            answers[question_id] = option_for(key, question_id, points)
+        return answers
+
+    return _answers

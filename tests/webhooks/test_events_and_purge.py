@@ -1,0 +1,132 @@
+"""Which events a change records, and which API URLs it purges from the CDN."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.core.management import call_command
+
+from cms.webhooks import events
+from cms.webhooks.models import WebhookEvent
+from cms.webhooks.payloads import paths as page_paths
+from cms.workflow.translation_approval import approve_translation
+from guides.models import GuideIndexPage, GuidePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guide(demo_site):
+    return GuidePage.objects.get(number=101)
+
+
+def recorded():
+    return [(e.name, e.payload["locales"]) for e in WebhookEvent.objects.order_by("pk")]
+
+
+def test_first_publish_concerns_both_languages(demo_site, endpoint, publish):
+    index = GuideIndexPage.objects.get()
+    series = GuidePage.objects.get(number=101).series
+    guide = GuidePage(
+        title="A new guide", slug="a-new-guide", summary="Short.", series=series, number=999
+    )
+    index.add_child(instance=guide)
+    publish(guide)
+    assert recorded() == [(events.PUBLISHED, ["en", "zh-hans"])]
+
+
+def test_an_english_change_that_shows_through_to_chinese_concerns_both(guide, endpoint, publish):
+    guide.summary_en = "A new English summary."
+    guide.summary_zh_hans = ""
+    publish(guide)  # a system publish approves its Chinese: the summary is now untranslated
+    WebhookEvent.objects.all().delete()
+    guide.summary_en = "Another English summary."
+    publish(guide)
+    assert recorded() == [(events.PUBLISHED, ["en", "zh-hans"])]
+
+
+def test_unpublish_move_rename_and_translation_approval(
+    guide, endpoint, publish, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.unpublish()
+    guide.slug_en = "renamed-guide"
+    publish(guide)
+    guide.title_zh_hans = "新的标题"
+    publish(guide)  # a system publish approves the Chinese it carries
+    assert recorded() == [
+        (events.UNPUBLISHED, ["en", "zh-hans"]),
+        (events.PUBLISHED, ["en"]),
+        (events.MOVED, ["en"]),
+        (events.PUBLISHED, ["en"]),
+        (events.TRANSLATION_APPROVED, ["zh-hans"]),
+    ]
+    moved = WebhookEvent.objects.get(name=events.MOVED).payload
+    assert moved["previous_path"]["en"].startswith("/guides/") and "renamed-guide" not in str(
+        moved["previous_path"]
+    )
+    assert moved["page"]["path"]["en"].endswith("/renamed-guide/")
+    approving_again = WebhookEvent.objects.count()
+    guide.refresh_from_db()
+    approve_translation(guide, guide.live_revision)  # the same Chinese: nothing new to say
+    assert WebhookEvent.objects.count() == approving_again
+
+
+def test_moving_a_page_records_its_previous_paths_in_both_languages(
+    demo_site, endpoint, django_capture_on_commit_callbacks
+):
+    index = GuideIndexPage.objects.get()
+    guide = GuidePage.objects.get(number=102)
+    old_path = f"/guides/{guide.slug_en}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        section = index.add_child(instance=GuideIndexPage(title="Archive", slug="archive"))
+        guide.move(section, pos="last-child")
+    event = WebhookEvent.objects.get(name=events.MOVED)
+    assert event.payload["locales"] == ["en", "zh-hans"]
+    assert event.payload["previous_path"]["en"] == old_path
+    assert event.payload["page"]["path"]["en"] == f"/guides/archive/{guide.slug_en}/"
+
+
+def test_a_publish_purges_detail_listings_and_resolve_in_both_languages(
+    guide, publish, purged, settings
+):
+    settings.API_PUBLIC_URL = "https://api.example.org"
+    guide.summary_en = "Changed where Chinese falls back."
+    guide.summary_zh_hans = ""
+    publish(guide)
+    assert purged == []  # queued for the worker, not purged inside the request
+    call_command("run_worker", "--once")
+    slug = guide.slug_en
+    for locale in ("en", "zh-hans"):
+        assert f"https://api.example.org/api/v1/guides/{slug}/?locale={locale}" in purged
+        assert f"https://api.example.org/api/v1/guides/?locale={locale}" in purged
+        series = guide.series.slug
+        assert f"https://api.example.org/api/v1/series/{series}/?locale={locale}" in purged
+        assert f"https://api.example.org/api/v1/guides/?series={series}&locale={locale}" in purged
+    paths = page_paths(guide)
+    for locale in ("en", "zh-hans"):
+        query = urlencode({"path": paths[locale], "locale": locale})
+        assert f"https://api.example.org/api/v1/pages/resolve/?{query}" in purged
+
+
+def test_a_move_also_purges_the_previous_path(
+    demo_site, purged, django_capture_on_commit_callbacks
+):
+    index = GuideIndexPage.objects.get()
+    guide = GuidePage.objects.get(number=102)
+    with django_capture_on_commit_callbacks(execute=True):
+        section = index.add_child(instance=GuideIndexPage(title="Archive", slug="archive"))
+        guide.move(section, pos="last-child")
+    call_command("run_worker", "--once")
+    resolved = " ".join(url for url in purged if "/pages/resolve/" in url)
+    assert f"%2Fguides%2F{guide.slug_en}%2F" in resolved
+    assert f"%2Fguides%2Farchive%2F{guide.slug_en}%2F" in resolved
+
+
+def test_a_rolled_back_publish_purges_nothing(guide, purged):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        guide.save_revision().publish()
+        raise RuntimeError("rolled back")
+    call_command("run_worker", "--once")
+    assert purged == []
