@@ -1,17 +1,11 @@
 import time
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 from django.utils.translation import gettext as _
 
+from cms.webhooks.worker import run_queued_tasks
 from cms.workflow.scheduler import run_due
-
-
-def run_queued_tasks():
-    """Everything queued on the `webhooks` task backend and due now, then return."""
-    call_command(
-        "db_worker", "--backend", "webhooks", "--batch", "--no-startup-delay", "--no-reload"
-    )
 
 
 class Command(BaseCommand):
@@ -28,6 +22,8 @@ class Command(BaseCommand):
         if interval <= 0:
             raise CommandError(_("--interval must be more than 0 seconds."))
         while True:
+            if not once:
+                close_old_connections()  # a long-running worker outlives database restarts
             result = run_due()
             if result.published or result.expired or result.failed:
                 self.stdout.write(
