@@ -24,7 +24,7 @@ demo: install
 	$(PY) manage.py create_demo_users
 
 run: demo
-	@echo "Admin: http://127.0.0.1:$(PORT)/admin/   API: http://127.0.0.1:$(PORT)/api/v2/pages/"
+	@echo "Site: http://127.0.0.1:$(PORT)/site/   Admin: http://127.0.0.1:$(PORT)/admin/   API: http://127.0.0.1:$(PORT)/api/v1/docs/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving: gunicorn + whitenoise. Needs SECRET_KEY and ALLOWED_HOSTS.

@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api_v1.urls),
     path("api/v2/", api_router.urls),
+    path("site/", include("cms.frontend.urls")),
 ]
 
 if settings.BENCH_FLOOR_FILE:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "cms",
     "cms.webhooks",
+    "cms.frontend",
     "home",
     "guides",
     "wagtail.api.v2",
@@ -186,7 +187,7 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)  # Cache-Control max-age fo
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", default=True)  # off only to measure
 PREVIEW_TOKEN_SECONDS = env_int("PREVIEW_TOKEN_SECONDS", 60 * 60)
 # Where the admin's "Preview on the front end" sends editors; it receives ?token=…&locale=….
-FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "/api/v1/preview/")
+FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "/site/preview/")
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 BENCH_FLOOR_FILE = env_str("BENCH_FLOOR_FILE")  # set by `make bench` only
 CORS_URLS_REGEX = r"^/api/v[12]/.*$"
@@ -209,6 +210,8 @@ LOGGING = {
 # The relationship test: how long a shared result lives, and submissions per client a minute.
 QUIZ_RESULT_DAYS = env_int("QUIZ_RESULT_DAYS", 30)
 QUIZ_SUBMISSIONS_PER_MINUTE = env_int("QUIZ_SUBMISSIONS_PER_MINUTE", 10)
-DEFAULT_QUIZ_URL = env_str("DEFAULT_QUIZ_URL", "https://example.org/relationship-test/")
+DEFAULT_QUIZ_URL = env_str(
+    "DEFAULT_QUIZ_URL", "http://127.0.0.1:8000/site/tests/relationship-test/"
+)
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False  # an English correction may go live mid-review
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.actions.publish_approved_revision"

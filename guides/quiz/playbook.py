@@ -19,14 +19,20 @@ def overlay_chinese(english, chinese):
     if isinstance(english, list):
         chinese = chinese if isinstance(chinese, list) else []
         return [
-            overlay_chinese(
-                _item_value(item), _item_value(chinese[i]) if i < len(chinese) else None
-            )
+            _overlay_item(item, chinese[i] if i < len(chinese) else None)
             for i, item in enumerate(english)
         ]
     if isinstance(english, str) and isinstance(chinese, str) and chinese.strip():
         return chinese
     return english
+
+
+def _overlay_item(item, chinese):
+    """A list item keeps its English id (ids are what answers and segments refer to)."""
+    value = overlay_chinese(_item_value(item), _item_value(chinese))
+    if isinstance(item, dict) and "id" in item and "value" in item:
+        return {**item, "value": value}
+    return value
 
 
 def pathway_steps(guide, locale):

@@ -35,6 +35,44 @@ def _chromium_or_skip():
     pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium).")
 
 
+def ensure_migrated_data():
+    """Recreate what data migrations add (Wagtail's root, our roles and review workflow), if
+    an earlier transactional test flushed the tables."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page, Workflow
+
+    if Page.get_first_root_node() is None:
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        Locale.objects.get_or_create(language_code=language)
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if not Workflow.objects.exists():
+        for name in ("guides.migrations.0002_roles_and_review_workflow",):
+            import_module(name).install_roles(apps, None)
+        import_module("cms.webhooks.migrations.0002_reviewers_manage_webhooks").grant(apps, None)
+
+
+@pytest.fixture
+def demo_home(transactional_db):
+    """The demo content (home, three guides, the relationship test) and the demo logins."""
+    from cms.demo_users import ensure_demo_users
+    from guides.demo.loader import load_demo_guides
+    from guides.demo.quiz_loader import load_demo_quiz
+    from home.demo import load_home_page
+
+    ensure_migrated_data()
+    home, _created = load_home_page()
+    load_demo_guides(home)
+    load_demo_quiz(home)
+    ensure_demo_users()
+    return home
+
+
 @pytest.fixture(scope="session")
 def browser():
     _chromium_or_skip()

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from cms.demo_users import DEMO_PASSWORD as PASSWORD
 from guides.models import GuideIndexPage, GuidePage
@@ -13,14 +14,7 @@ CHINESE_TITLE = "让道歉真正被听见"
 
 
 @pytest.fixture
-def demo(transactional_db):
-    from cms.demo_users import ensure_demo_users
-    from guides.demo.loader import load_demo_guides
-    from home.demo import load_home_page
-
-    home, _created = load_home_page()
-    load_demo_guides(home)
-    ensure_demo_users()
+def demo(demo_home):
     return GuideIndexPage.objects.get()
 
 
@@ -176,6 +170,20 @@ def test_editor_to_reader_in_both_languages(demo, live_server, page):
     assert not guide.live
     page.shot("draft-saved")
 
+    # Preview on the reference front end, through the editor's header menu.
+    page.get_by_role("button", name="Actions").first.click()
+    page.get_by_role("link", name="Preview on the front end (English)").click()
+    page.wait_for_url(re.compile(r".*/site/preview/\?token=.*"))
+    page.locator(".preview-banner").wait_for()
+    assert page.locator("main h1").inner_text() == TITLE
+    assert page.locator(".timeline .day-range").all_inner_texts() == [
+        "Days 1–2",
+        "Days 3–5",
+        "Days 6–9",
+    ]
+    page.shot("front-end-preview")
+    page.goto(f"{base}/admin/pages/{guide.pk}/edit/")
+
     footer_action(page, "Submit to Guide review")
     page.wait_for_load_state()
     page.shot("submitted-for-review")
@@ -217,3 +225,19 @@ def test_editor_to_reader_in_both_languages(demo, live_server, page):
     row = page.locator(f"tr[data-page-id='{guide.pk}']")
     assert row.locator("[data-completeness]").inner_text() == "100%"
     page.shot("translations-dashboard")
+
+    # What a reader sees, in both languages, on the reference front end.
+    page.context.clear_cookies()
+    slug = GuidePage.objects.get(pk=guide.pk).slug_en
+    page.goto(f"{base}/site/guides/{slug}/")
+    page.wait_for_selector("main h1")
+    assert page.locator("main h1").inner_text() == TITLE
+    assert page.locator(".timeline .timeline-step").count() == 3
+    assert page.locator("main details summary").first.inner_text().startswith("What if")
+    page.shot("reader-english")
+    page.goto(f"{base}/site/guides/{slug}/?locale=zh-hans")
+    expect(page.locator("main h1")).to_have_text(CHINESE_TITLE)
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert page.locator(".timeline .day-range").first.inner_text() == "第 1–2 天"
+    assert page.locator(".notice-fallback").count() == 0, "everything is translated"
+    page.shot("reader-chinese")

@@ -193,3 +193,22 @@ def test_the_endpoints_are_in_the_openapi_document(client):
     ):
         assert path in paths
     assert "requestBody" in paths["/api/v1/tests/{slug}/results/"]["post"]
+
+
+def test_chinese_options_carry_the_same_ids_and_score_the_same(client, quiz, key, answer_with):
+    english = client.get(f"/api/v1/tests/{quiz.slug_en}/").json()
+    chinese = client.get(f"/api/v1/tests/{quiz.slug_en}/", {"locale": "zh-hans"}).json()
+    ids = [[o["id"] for o in q["options"]] for q in english["questions"]]
+    assert ids == [[o["id"] for o in q["options"]] for q in chinese["questions"]]
+    assert (
+        english["questions"][0]["options"][0]["label"]
+        != chinese["questions"][0]["options"][0]["label"]
+    )
+    answers = answer_with({"anxiety": 4, "avoidance": 2})
+    in_english = submit(client, quiz, answers).json()
+    in_chinese = submit(client, quiz, answers, locale="zh-hans").json()
+    assert in_english["scores"] == [
+        {**score, "name": e["name"]}
+        for score, e in zip(in_chinese["scores"], in_english["scores"], strict=True)
+    ]
+    assert in_chinese["profile"]["key"] == in_english["profile"]["key"]

@@ -35,7 +35,7 @@ def test_hand_computed_mixed_answers(key, answer_with):
     # Anxiety: five plain items at 5, reversed items answered 1 (worth 5) -> 35/7 = 5, the top.
     # Avoidance: plain items at 1, reversed answered 5 (worth 1) -> 1, the bottom.
     avoid_reversed = reversed_ids(key, "avoidance")
-    overrides = {qid: 1 for qid in anxious_reversed} | {qid: 5 for qid in avoid_reversed}
+    overrides = dict.fromkeys(anxious_reversed, 1) | dict.fromkeys(avoid_reversed, 5)
     scores = key.score(answer_with({"anxiety": 5, "avoidance": 1}, overrides))
     assert scores == {"anxiety": Fraction(5), "avoidance": Fraction(1)}
     assert key.profile_for(scores).key == "anxious"  # the top of the scale belongs to a range

@@ -1,0 +1,25 @@
+"""The reader site's HTML shell: every /site/ path gets it, and app.js routes in the browser."""
+
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+@require_safe
+def shell(request, path=""):
+    locale = "zh-hans" if request.GET.get("locale") == "zh-hans" else "en"
+    with translation.override(locale):
+        response = render(
+            request,
+            "frontend/site.html",
+            {"html_lang": "zh-Hans" if locale == "zh-hans" else "en"},
+        )
+    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response["Referrer-Policy"] = "same-origin"  # result tokens live in the path
+    response["Cache-Control"] = "no-cache"
+    return response
