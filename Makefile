@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint format check messages worker bench bench-import bench-translations bench-search demo clean
+.PHONY: install run serve test lint format check messages worker bench bench-import bench-translations bench-search demo clean backup restore fault-pg-restart
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -57,6 +57,10 @@ messages: install
 worker: install
 	$(PY) manage.py run_worker --interval $${WORKER_INTERVAL:-10}
 
+# Schemathesis against /api/v1/openapi.json on a throwaway demo database (about two minutes).
+fuzz: install
+	bash .ci/fuzz_api
+
 # Bounded load runs on loopback (wrk + gunicorn); prints each figure as a ratio measured in the same run.
 bench: demo
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }; }
@@ -77,5 +81,18 @@ bench-search: demo
 bench-translations: demo
 	$(PY) manage.py bench_translation_report --guides $${BENCH_GUIDES:-10000}
 
+# Back up the whole database to var/backups/<timestamp>.dump|.sqlite3 (or FILE=...), and restore
+# one: FILE=... or the newest in var/backups/. Restoring asks first and replaces everything.
+backup: install
+	$(PY) manage.py backup $(if $(FILE),--output "$(FILE)")
+
+restore: install
+	$(PY) manage.py restore $(if $(FILE),"$(FILE)")
+
 clean:
 	rm -rf $(VENV) var static .pytest_cache .ruff_cache
+
+# Fault run (manual: restarts the PostgreSQL server): API load on gunicorn while PostgreSQL
+# restarts, then how long the app took to recover on its own. Needs DATABASE_URL=postgres://…
+fault-pg-restart: demo
+	$(PY) manage.py fault_pg_restart

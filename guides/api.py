@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -10,12 +10,11 @@ from ninja import Query, Router
 from taggit.models import Tag
 
 from cms.api.errors import not_found
-from cms.api.locale import locale_from
-from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.api.locale import locale_from, locale_query
+from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
 from guides.api_representation import GuideRepresentation
 from guides.api_schemas import (
-    ErrorSchema,
     GuideDetailSchema,
     GuideListSchema,
     SeriesDetailSchema,
@@ -27,7 +26,7 @@ from guides.selectors import SUMMARY_FIELDS, api_guide_detail_base, api_guides
 
 router = Router(tags=["guides"])
 
-LocaleParam = Query(None, description="en (default) or zh-hans")
+LocaleParam = locale_query()
 ERRORS = {400: ErrorSchema, 404: ErrorSchema}
 ORDERINGS = {
     "newest": ("-first_published_at", "-pk"),
@@ -68,7 +67,7 @@ def list_guides(
         guides = guides.filter(tagged_items__tag__slug=topic)
     if ordering == "title":
         suffix = "zh_hans" if locale == "zh-hans" else "en"
-        guides = guides.order_by(Coalesce(NullIf(f"title_{suffix}", ""), "title_en"), "pk")
+        guides = guides.order_by(Coalesce(NullIf(f"title_{suffix}", Value("")), "title_en"), "pk")
     else:
         guides = guides.order_by(*ORDERINGS[ordering])
 

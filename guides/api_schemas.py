@@ -180,12 +180,3 @@ class ResolvedPageSchema(Schema):
     locale: str
     path: str
     api_url: str | None
-
-
-class ErrorBody(Schema):
-    code: str
-    message: str
-
-
-class ErrorSchema(Schema):
-    error: ErrorBody

@@ -1,20 +1,22 @@
 """Home endpoint of API v1."""
 
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Router
 
 from cms.api.errors import not_found
-from cms.api.locale import locale_from
+from cms.api.locale import locale_from, locale_query
 from cms.api.pages import public_live
-from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
 from home.models import HomePage
 
 router = Router(tags=["home"])
 
 
-@router.get("/home/", response=dict, summary="The home page")
-def home(request, locale: str | None = Query(None, description="en (default) or zh-hans")):
+@router.get(
+    "/home/", response={200: dict, 400: ErrorSchema, 404: ErrorSchema}, summary="The home page"
+)
+def home(request, locale: str | None = locale_query()):
     locale = locale_from(locale)
     page = public_live(HomePage.objects.all()).first()
     if page is None:

@@ -6,9 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.workflow.forms import GuardedPageForm
+from cms.workflow.publishing import AtomicPublishMixin
 
 
-class HomePage(Page):
+class HomePage(AtomicPublishMixin, Page):
     """The site root: a heading and an introduction, in both languages."""
 
     parent_page_types = ["wagtailcore.Page"]

@@ -1,6 +1,7 @@
 """The one error shape of API v1: {"error": {"code": ..., "message": ...}}."""
 
 import orjson
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,21 @@ def error_response(status, code, message, fields=None):
     return response
 
 
+# Raised while the database is unreachable (a restart, a failover).
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def database_unavailable():
+    """A 503 to retry in a moment, not a 500."""
+    response = error_response(
+        503,
+        "unavailable",
+        _("The content database cannot be reached right now; try again in a few seconds."),
+    )
+    response["Retry-After"] = "5"
+    return response
+
+
 def not_found(what):
     return ApiError(404, "not_found", _("%(what)s was not found.") % {"what": what})
 
@@ -36,10 +52,13 @@ def bad_request(message, code="bad_request"):
 STATUS_CODES = {
     400: ("bad_request", lambda: _("The request is not valid.")),
     404: ("not_found", lambda: _("There is nothing at this address.")),
-    405: ("method_not_allowed", lambda: _("This method is not allowed here; use GET.")),
+    405: ("method_not_allowed", lambda: _("This method is not allowed here.")),
 }
 
 
-def generic_error(status):
+def generic_error(status, allowed=None):
     code, message = STATUS_CODES[status]
-    return error_response(status, code, message())
+    text = message()
+    if allowed:
+        text = _("This method is not allowed here; use %(methods)s.") % {"methods": allowed}
+    return error_response(status, code, text)

@@ -1,6 +1,7 @@
 """`?locale=` for API v1: en (default) or zh-hans, nothing else."""
 
 from django.utils.translation import gettext as _
+from ninja import Query
 
 from cms.api.errors import bad_request
 
@@ -20,3 +21,13 @@ def locale_from(value):
         % {"locale": str(value)[:40], "valid": ", ".join(LOCALES)},
         code="invalid_locale",
     )
+
+
+def locale_query(description="en (default) or zh-hans"):
+    """The `?locale=` parameter, documented with its values; locale_from() does the checking.
+
+    An empty value means the default, as locale_from() reads it.
+    """
+    param = Query(None, description=description)
+    param.json_schema_extra["enum"] = ["", *LOCALES]
+    return param

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from cms.api.errors import STATUS_CODES, generic_error
+from cms.api.errors import DATABASE_DOWN, STATUS_CODES, database_unavailable, generic_error
 from cms.api.responses import etag_matches
 from cms.content_version import current_version
 
@@ -45,7 +45,10 @@ def as_json_error(response):
     if response.status_code in STATUS_CODES and not response.get("Content-Type", "").startswith(
         "application/json"
     ):
-        return generic_error(response.status_code)
+        error = generic_error(response.status_code, response.get("Allow"))
+        if response.has_header("Allow"):  # a 405 must still say which methods are allowed
+            error["Allow"] = response["Allow"]
+        return error
     return response
 
 
@@ -57,6 +60,17 @@ class ApiV1Middleware:
         path = request.path_info
         if not path.startswith(PREFIX):
             return self.get_response(request)
+        try:
+            return self.serve(request, path)
+        except DATABASE_DOWN:
+            return database_unavailable()
+
+    def process_exception(self, request, exception):
+        if request.path_info.startswith(PREFIX) and isinstance(exception, DATABASE_DOWN):
+            return database_unavailable()
+        return None
+
+    def serve(self, request, path):
         uncached = not settings.API_RESPONSE_CACHE or path.startswith(UNCACHED)
         if request.method not in ("GET", "HEAD") or uncached:
             return as_json_error(self.get_response(request))

@@ -9,8 +9,8 @@ from ninja import Query, Router
 from wagtail.models import Revision
 
 from cms.api.errors import ApiError, not_found
-from cms.api.locale import locale_from
-from cms.api.responses import json_response
+from cms.api.locale import locale_from, locale_query
+from cms.api.responses import ErrorSchema, json_response
 
 SALT = "cms.api.preview"
 router = Router(tags=["preview"])
@@ -40,11 +40,15 @@ def read_token(token, *, locale=None, revision_id=None):
     return payload
 
 
-@router.get("/preview/", response=dict, summary="A draft, through a preview token")
+@router.get(
+    "/preview/",
+    response={200: dict, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema},
+    summary="A draft, through a preview token",
+)
 def preview(
     request,
     token: str = Query(..., max_length=500),
-    locale: str | None = Query(None, description="Must match the token's locale if given"),
+    locale: str | None = locale_query("Must match the token's locale if given"),
     revision: int | None = Query(None, description="Must match the token's revision if given"),
 ):
     """The draft revision a token names, in the same shape as the published detail.

@@ -6,19 +6,25 @@ from ninja import Query, Router
 from wagtail.models import Page, Site
 
 from cms.api.errors import bad_request, not_found
-from cms.api.locale import locale_from
+from cms.api.locale import locale_from, locale_query
 from cms.api.pages import front_end_path, public_live
-from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
 
 router = Router(tags=["pages"])
+PATH_PARAM = Query(..., max_length=1000, description="e.g. /guides/my-guide/")
+PATH_PARAM.json_schema_extra["pattern"] = "^/([^/]+/)*[^/]*$"  # one leading "/", no "//"
 
 
-@router.get("/pages/resolve/", response=dict, summary="Resolve a front-end path")
+@router.get(
+    "/pages/resolve/",
+    response={200: dict, 400: ErrorSchema, 404: ErrorSchema},
+    summary="Resolve a front-end path",
+)
 def resolve(
     request,
-    path: str = Query(..., max_length=1000, description="e.g. /guides/my-guide/"),
-    locale: str | None = Query(None),
+    path: str = PATH_PARAM,
+    locale: str | None = locale_query(),
 ):
     """Returns the page's type, id, locale (the language the path is in) and API URL."""
     locale = locale_from(locale)

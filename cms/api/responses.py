@@ -5,8 +5,23 @@ import hashlib
 import orjson
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
+from ninja import Field, Schema
 
 API_VERSION = "1"
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    fields: dict[str, str] | None = Field(
+        None, description="Problems by field path, e.g. answers[2].option; only when given."
+    )
+
+
+class ErrorSchema(Schema):
+    """The one error shape of API v1 (cms.api.errors.error_response)."""
+
+    error: ErrorBody
 
 
 def make_etag(*parts):

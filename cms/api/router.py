@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import BaseRenderer
 
-from cms.api.errors import ApiError, error_response
+from cms.api.errors import DATABASE_DOWN, ApiError, database_unavailable, error_response
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -50,6 +50,9 @@ def build_api():
     @api.exception_handler(HttpError)
     def http_error(request, error):
         return error_response(error.status_code, "http_error", str(error))
+
+    for exception in DATABASE_DOWN:  # whatever DEBUG says (ninja shows tracebacks under DEBUG)
+        api.add_exception_handler(exception, lambda request, error: database_unavailable())
 
     @api.exception_handler(Http404)
     def not_found(request, error):

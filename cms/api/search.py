@@ -4,13 +4,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from cms.api.errors import bad_request
-from cms.api.locale import locale_from
-from cms.api.responses import etag_matches, json_response, make_etag, not_modified
+from cms.api.locale import locale_from, locale_query
+from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
 from cms.search.query import search, snippet
 
 router = Router(tags=["search"])
 MAX_QUERY_LENGTH = 200
+QUERY_PARAM = Query(..., description="Words in English or Chinese; Chinese is segmented")
+# Documented here, checked in search_view() with its own messages: not blank, at most 200.
+QUERY_PARAM.json_schema_extra.update(minLength=1, maxLength=MAX_QUERY_LENGTH, pattern=r"\S")
 
 
 class SearchHit(Schema):
@@ -28,11 +31,13 @@ class SearchResults(Schema):
     items: list[SearchHit]
 
 
-@router.get("/search/", response={200: SearchResults}, summary="Search published content")
+@router.get(
+    "/search/", response={200: SearchResults, 400: ErrorSchema}, summary="Search published content"
+)
 def search_view(
     request,
-    q: str = Query(..., description="Words in English or Chinese; Chinese is segmented"),
-    locale: str | None = Query(None, description="en (default) or zh-hans"),
+    q: str = QUERY_PARAM,
+    locale: str | None = locale_query(),
     limit: int = Query(20, ge=1, le=50),
     offset: int = Query(0, ge=0, le=10_000),
 ):
@@ -41,7 +46,7 @@ def search_view(
     query = q.strip()
     if not query:
         raise bad_request(_("q is empty: give at least one word."), code="empty_query")
-    if len(query) > MAX_QUERY_LENGTH:
+    if len(q) > MAX_QUERY_LENGTH:
         raise bad_request(
             _("q is too long: at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH},
             code="query_too_long",

@@ -5,6 +5,7 @@ Both indexing and querying go through here, so a query matches exactly what was 
 
 import functools
 import re
+import threading
 from pathlib import Path
 
 import snowballstemmer
@@ -26,9 +27,16 @@ def _jieba():
     return jieba
 
 
-@functools.cache
+_per_thread = threading.local()
+
+
 def _stemmer():
-    return snowballstemmer.stemmer("english")
+    """One stemmer per thread: a Snowball stemmer keeps the word it is working on in itself,
+    so threads sharing one (concurrent publishes, a threaded server) corrupt each other."""
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def _latin(text):

@@ -89,7 +89,50 @@ class SourceLanguageGuardMixin:
         return cleaned_data
 
 
-class GuardedPageForm(SourceLanguageGuardMixin, WagtailAdminPageForm):
+class StaleRevisionGuardMixin:
+    """Refuse a save based on a revision that is no longer the latest one.
+
+    Wagtail 8 refuses such a save only when the editor's background (JSON) save sends it; an
+    ordinary form submission silently replaced the other editor's newer revision. The same
+    check as Wagtail's `is_out_of_date` makes it a form error instead: the editor keeps their
+    input, sees the warning, and the form shown again carries the latest revision, so saving
+    once more replaces the other version deliberately.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and self._is_out_of_date():
+            raise ValidationError(
+                _(
+                    "Someone else saved this page after you opened it, so your changes were "
+                    "not saved. Check the latest version in the page history; to replace it "
+                    "with your version, save again."
+                ),
+                code="stale_revision",
+            )
+        return cleaned_data
+
+    def _is_out_of_date(self):
+        from wagtail.models import Page
+
+        latest = (
+            Page.objects.filter(pk=self.instance.pk)
+            .values_list("latest_revision_id", "latest_revision__created_at")
+            .first()
+        )
+        if latest is None or latest[0] is None:
+            return False
+        latest_id, latest_created_at = str(latest[0]), latest[1].isoformat()
+        if overwrite_id := self.data.get("overwrite_revision_id"):
+            return overwrite_id != latest_id
+        if loaded_id := self.data.get("loaded_revision_id"):
+            return loaded_id != latest_id or (
+                self.data.get("loaded_revision_created_at", "") != latest_created_at
+            )
+        return False  # nothing to compare with (a form from elsewhere): as Wagtail does
+
+
+class GuardedPageForm(StaleRevisionGuardMixin, SourceLanguageGuardMixin, WagtailAdminPageForm):
     pass
 
 

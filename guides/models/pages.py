@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.workflow.forms import GuardedPageForm
+from cms.workflow.publishing import AtomicPublishMixin
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import ELLIPSES
 from guides.panels import ContentWarningsPanel
@@ -20,7 +21,7 @@ from guides.reading_time import reading_minutes, stream_text
 from guides.serializers import QuizCallToActionSerializer, SeriesSerializer
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(AtomicPublishMixin, Page):
     """A hub under the home page that lists its guides, filterable by series and topic."""
 
     parent_page_types = ["home.HomePage"]
@@ -57,7 +58,7 @@ class GuidePageTag(TaggedItemBase):
     )
 
 
-class GuidePage(Page):
+class GuidePage(AtomicPublishMixin, Page):
     """One long, structured guide, in English and Simplified Chinese."""
 
     parent_page_types = ["guides.GuideIndexPage"]

@@ -12,10 +12,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.workflow.forms import GuardedPageForm
+from cms.workflow.publishing import AtomicPublishMixin
 from guides.quiz.blocks import DimensionsBlock, ProfilesBlock, QuestionsBlock
 
 
-class QuizPage(Page):
+class QuizPage(AtomicPublishMixin, Page):
     """Questions whose options score dimensions, and profiles defined by score ranges.
 
     The scoring key (points, reverse scoring, ranges) is read from the English version only;

@@ -14,7 +14,7 @@ from ninja import Path, Router
 from cms.api.errors import ApiError, not_found
 from cms.api.locale import locale_from
 from cms.api.pages import public_live
-from cms.api.responses import json_response
+from cms.api.responses import ErrorSchema, json_response
 from guides.api import ERRORS, LocaleParam, cached_json, request_version
 from guides.models import QuizPage, QuizResult
 from guides.models.quiz import hash_token
@@ -115,7 +115,7 @@ def get_quiz(request, slug: str = Path(..., max_length=255), locale: str | None 
 
 @router.post(
     "/tests/{slug}/results/",
-    response={201: dict, 400: dict, 429: dict},
+    response={201: dict, 400: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema},
     summary="Score answers",
     openapi_extra={"requestBody": SUBMISSION_SCHEMA},
 )

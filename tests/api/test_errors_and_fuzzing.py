@@ -89,3 +89,19 @@ def test_fuzzed_paths_never_500(demo_site, client, segment):
     for url in (f"/api/v1/guides/{segment}/", f"/api/v1/series/{segment}/", f"/api/v1/{segment}"):
         response = client.get(url.replace("?", "%3F").replace("#", "%23"))
         assert response.status_code < 500, (url, response.content[:300])
+
+
+@pytest.mark.parametrize("where", ["middleware", "view"])
+def test_an_unreachable_database_is_a_503_to_retry_not_a_500(client, demo_site, monkeypatch, where):
+    from django.db import OperationalError
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection failed: the database system is starting up")
+
+    target = (
+        "cms.api.middleware.current_version" if where == "middleware" else "guides.api.api_guides"
+    )
+    monkeypatch.setattr(target, unreachable)
+    response = client.get("/api/v1/guides/")
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert response.json()["error"]["code"] == "unavailable"

@@ -151,3 +151,11 @@ class TestFallback:
         _, data = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale="zh-hans")
         assert "body" in data["meta"]["fallback"]
         assert [b["id"] for b in data["body"]] == [b.id for b in guide.body_en]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh-hans"])
+def test_listing_ordered_by_title_in_each_language(client, demo_site, locale):
+    response = client.get("/api/v1/guides/", {"ordering": "title", "locale": locale})
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == sorted(titles) and len(titles) == 3

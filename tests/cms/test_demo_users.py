@@ -26,8 +26,11 @@ def test_one_login_per_role_printed_and_idempotent(settings, client):
     ]:
         assert list(users.get(username=username).groups.values_list("name", flat=True)) == [group]
         assert username in out.getvalue()
-        assert client.login(username=username, password=DEMO_PASSWORD)
-        assert client.get("/admin/").status_code == 200
+        client.logout()
+        signed_in = client.post(
+            "/admin/login/", {"username": username, "password": DEMO_PASSWORD}, follow=True
+        )
+        assert signed_in.status_code == 200 and signed_in.request["PATH_INFO"] == "/admin/"
 
 
 def test_refused_outside_development(settings):
