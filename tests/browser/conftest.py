@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
 ]
 
 # Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are still
-# plain synchronous code, one at a time.
+# plain synchronous code, one at a time. (tests/subprocess_django.py keeps it from subprocesses.)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
@@ -35,28 +35,6 @@ def _chromium_or_skip():
     pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium).")
 
 
-def ensure_migrated_data():
-    """Recreate what data migrations add (Wagtail's root, our roles and review workflow), if
-    an earlier transactional test flushed the tables."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page, Workflow
-
-    if Page.get_first_root_node() is None:
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        Locale.objects.get_or_create(language_code=language)
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if not Workflow.objects.exists():
-        for name in ("guides.migrations.0002_roles_and_review_workflow",):
-            import_module(name).install_roles(apps, None)
-        import_module("cms.webhooks.migrations.0002_reviewers_manage_webhooks").grant(apps, None)
-
-
 @pytest.fixture
 def demo_home(transactional_db):
     """The demo content (home, three guides, the relationship test) and the demo logins."""
@@ -64,6 +42,7 @@ def demo_home(transactional_db):
     from guides.demo.loader import load_demo_guides
     from guides.demo.quiz_loader import load_demo_quiz
     from home.demo import load_home_page
+    from tests.conftest import ensure_migrated_data
 
     ensure_migrated_data()
     home, _created = load_home_page()
