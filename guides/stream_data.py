@@ -14,6 +14,21 @@ def block_id(*parts):
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(str(part) for part in parts)))
 
 
+def raw_items(value):
+    """The raw block list of a StreamValue, a ListValue or plain stored JSON."""
+    return list(value.raw_data) if hasattr(value, "raw_data") else list(value or [])
+
+
+def item_value(item):
+    """A list item's value, whether stored as {"type", "value", "id"} or as the bare value."""
+    return item.get("value") if isinstance(item, dict) and "value" in item else item
+
+
+def item_id(item, index):
+    """A list item's block id, or its position when it was stored without one."""
+    return item.get("id") if isinstance(item, dict) and item.get("id") else str(index)
+
+
 def to_raw(block, value, seed, resolve_snippet=None):
     """Plain nested values -> raw data, with ids derived from `seed` (deterministic)."""
     if isinstance(block, blocks.StreamBlock):

@@ -33,7 +33,6 @@ class CreateEndpointView(generic.CreateView):
 
 class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
-    form_class = WebhookEndpointForm
     add_view_class = CreateEndpointView
     icon = "link-external"
     menu_label = gettext_lazy("Webhooks")

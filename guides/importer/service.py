@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ELLIPSES, ContentWarning, check_guide
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
-from guides.stream_data import reuse_ids, to_raw, without_ids
+from guides.stream_data import raw_items, reuse_ids, to_raw, without_ids
 
 IMPORT_ACTION = "guides.import"
 SUFFIXES = {"en": "en", "zh-hans": "zh_hans"}
@@ -254,8 +254,7 @@ class _ArticleImport:
         # The summary is checked as written in the source, so a removed ellipsis still shows.
         fields["summary"] = self.article.summary
         body = getattr(page, f"body_{suffix}")
-        raw = list(body.raw_data) if hasattr(body, "raw_data") else list(body or [])
-        return check_guide(fields, raw, self.language)
+        return check_guide(fields, raw_items(body), self.language)
 
     def save_revision(self, page, warnings):
         try:

@@ -6,7 +6,7 @@ translation is missing, as everywhere in the public API.
 
 from cms.api.pages import front_end_path
 from cms.workflow.translation_approval import approved_content
-from guides.quiz.scoring import _item_value, _raw
+from guides.stream_data import item_value, raw_items
 
 STEP_TEXTS = ("title", "focus", "prerequisites", "safety_note")
 
@@ -29,7 +29,7 @@ def overlay_chinese(english, chinese):
 
 def _overlay_item(item, chinese):
     """A list item keeps its English id (ids are what answers and segments refer to)."""
-    value = overlay_chinese(_item_value(item), _item_value(chinese))
+    value = overlay_chinese(item_value(item), item_value(chinese))
     if isinstance(item, dict) and "id" in item and "value" in item:
         return {**item, "value": value}
     return value
@@ -37,11 +37,11 @@ def _overlay_item(item, chinese):
 
 def pathway_steps(guide, locale):
     """The steps of the guide's first pathway block, as plain dicts, in `locale`."""
-    english = _raw(guide.body_en)
+    english = raw_items(guide.body_en)
     pathway = next((item for item in english if item.get("type") == "pathway"), None)
     if pathway is None:
         return []
-    steps = [_item_value(step) for step in pathway["value"].get("steps") or []]
+    steps = [item_value(step) for step in pathway["value"].get("steps") or []]
     if locale == "en":
         return steps
     chinese_body = (approved_content(guide) or {}).get("body") or []
@@ -96,7 +96,7 @@ def build_playbook(entries, guides, locale, expanded=False):
             if expanded:
                 length = max(1, (step["day_to"] or 1) - (step["day_from"] or 1) + 1)
                 step.update(
-                    actions=[str(_item_value(a)) for a in steps[n - 1].get("actions") or []],
+                    actions=[str(item_value(a)) for a in steps[n - 1].get("actions") or []],
                     prerequisites=steps[n - 1].get("prerequisites") or "",
                     safety_note=steps[n - 1].get("safety_note") or "",
                     plan_days=[day, day + length - 1],

@@ -8,7 +8,7 @@ from cms.api.pages import public_live
 from cms.workflow.translation_approval import approved_content
 from guides.models import GuidePage
 from guides.quiz.playbook import build_playbook, overlay_chinese
-from guides.quiz.scoring import _item_id, _item_value, _raw
+from guides.stream_data import item_id, item_value, raw_items
 
 STREAMS = ("dimensions", "questions", "profiles")
 TEXTS = ("title", "introduction")
@@ -17,7 +17,7 @@ TEXTS = ("title", "introduction")
 def chinese_values(page):
     """The Chinese readers may see: approved, or the page's own for a draft preview."""
     if getattr(page, "_preview_draft", False):
-        return {name: _raw(getattr(page, f"{name}_zh_hans", None)) for name in STREAMS} | {
+        return {name: raw_items(getattr(page, f"{name}_zh_hans", None)) for name in STREAMS} | {
             name: getattr(page, f"{name}_zh_hans", None) for name in TEXTS
         }
     return approved_content(page) or {}
@@ -25,7 +25,7 @@ def chinese_values(page):
 
 def localized(page, name, locale):
     """The page's stream `name` as raw items, Chinese laid over English by block id."""
-    english = _raw(getattr(page, f"{name}_en"))
+    english = raw_items(getattr(page, f"{name}_en"))
     if locale == "en":
         return english
     chinese = {item.get("id"): item for item in chinese_values(page).get(name) or []}
@@ -59,7 +59,7 @@ def quiz_representation(page, locale):
                 "id": item["id"],
                 "text": item["value"]["text"],
                 "options": [
-                    {"id": _item_id(option, index), "label": _item_value(option)["label"]}
+                    {"id": item_id(option, index), "label": item_value(option)["label"]}
                     for index, option in enumerate(item["value"]["options"])
                 ],
             }
@@ -84,7 +84,7 @@ def profile_representation(page, profile_key, locale, expanded=False):
     )
     if profile is None:
         return None
-    entries = [_item_value(entry) for entry in profile.get("playbook") or []]
+    entries = [item_value(entry) for entry in profile.get("playbook") or []]
     guide_ids = {entry["guide"] for entry in entries if entry.get("guide")}
     guides = {
         guide.pk: guide
@@ -96,9 +96,9 @@ def profile_representation(page, profile_key, locale, expanded=False):
         "key": profile["key"],
         "name": profile["name"],
         "description": profile["description"],
-        "strengths": [str(_item_value(s)) for s in profile.get("strengths") or []],
-        "growth_edges": [str(_item_value(s)) for s in profile.get("growth_edges") or []],
-        "tips": [str(_item_value(s)) for s in profile.get("tips") or []],
+        "strengths": [str(item_value(s)) for s in profile.get("strengths") or []],
+        "growth_edges": [str(item_value(s)) for s in profile.get("growth_edges") or []],
+        "tips": [str(item_value(s)) for s in profile.get("tips") or []],
         "playbook": build_playbook(entries, guides, locale, expanded=expanded),
     }
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
 
+from guides.stream_data import item_id, item_value, raw_items
+
 
 @dataclass
 class Question:
@@ -99,42 +101,30 @@ class ScoringKey:
         return problems
 
 
-def _raw(value):
-    return list(value.raw_data) if hasattr(value, "raw_data") else list(value or [])
-
-
-def _item_value(item):
-    return item.get("value") if isinstance(item, dict) and "value" in item else item
-
-
-def _item_id(item, index):
-    return item.get("id") if isinstance(item, dict) and item.get("id") else str(index)
-
-
 def scoring_key(page):
     """The key from the page's English streams (a translation cannot change the scoring)."""
-    dimensions = [_item_value(i)["key"] for i in _raw(page.dimensions_en) if _item_value(i)]
+    dimensions = [item_value(i)["key"] for i in raw_items(page.dimensions_en) if item_value(i)]
     questions = {}
-    for item in _raw(page.questions_en):
+    for item in raw_items(page.questions_en):
         value = item["value"]
         options = {}
         for index, option in enumerate(value.get("options") or []):
-            option_value = _item_value(option) or {}
-            options[_item_id(option, index)] = {
-                _item_value(score)["dimension"]: int(_item_value(score)["points"] or 0)
+            option_value = item_value(option) or {}
+            options[item_id(option, index)] = {
+                item_value(score)["dimension"]: int(item_value(score)["points"] or 0)
                 for score in option_value.get("scores") or []
-                if _item_value(score) and _item_value(score).get("dimension")
+                if item_value(score) and item_value(score).get("dimension")
             }
         scored = frozenset(d for scores in options.values() for d in scores)
         questions[item["id"]] = Question(
             item["id"], bool(value.get("reverse_scored")), options, scored
         )
     profiles = []
-    for item in _raw(page.profiles_en):
+    for item in raw_items(page.profiles_en):
         value = item["value"]
         ranges = {}
         for entry in value.get("ranges") or []:
-            entry = _item_value(entry)
+            entry = item_value(entry)
             if entry and entry.get("minimum") is not None and entry.get("maximum") is not None:
                 ranges[entry["dimension"]] = (
                     Fraction(str(entry["minimum"])),

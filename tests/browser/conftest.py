@@ -42,9 +42,7 @@ def demo_home(transactional_db):
     from guides.demo.loader import load_demo_guides
     from guides.demo.quiz_loader import load_demo_quiz
     from home.demo import load_home_page
-    from tests.conftest import ensure_migrated_data
 
-    ensure_migrated_data()
     home, _created = load_home_page()
     load_demo_guides(home)
     load_demo_quiz(home)
