@@ -198,6 +198,10 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Stock API v2 rich text: serialized in the stored format, then made front-end HTML by
 # cms/api/v2.py through cms.rich_text, which links only to live, public pages.
 WAGTAILAPI_RICH_TEXT_FORMAT = "db_html"
+# Draftail, cleaning HTML posted in place of its JSON instead of failing (cms/rich_text_editor.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "cms.rich_text_editor.CleaningDraftailRichTextArea"}
+}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Delivery API
