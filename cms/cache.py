@@ -36,9 +36,13 @@ def _tolerant(fallback):
     return decorate
 
 
+class CacheUnavailable(ValueError):
+    """incr/decr while Redis is down. A ValueError, as Django raises for a missing key, so
+    callers that only count on a best-effort basis need no change."""
+
+
 def _missing_key(key, *args, **kwargs):
-    # What Django's caches do for incr/decr of a missing key: callers already handle it.
-    raise ValueError(f"Key '{key}' not found (cache unavailable).")
+    raise CacheUnavailable(f"Key '{key}' not found (cache unavailable).")
 
 
 class TolerantRedisCache(RedisCache):
