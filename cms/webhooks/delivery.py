@@ -69,12 +69,15 @@ def attempt(delivery):
     timestamp = str(int(timezone.now().timestamp()))
     started_at = timezone.now()
     try:
-        check_url(endpoint.url)  # the name may resolve elsewhere now than when it was saved
+        # The name may resolve elsewhere now than when it was saved; the request goes to an
+        # address approved here.
+        addresses = check_url(endpoint.url)
     except ValidationError as refused:
         outcome = sender.Outcome(None, refused.messages[0], 0)
     else:
         outcome = sender.post(
             endpoint.url,
+            addresses[0],
             body,
             {
                 "Content-Type": "application/json",

@@ -1,14 +1,16 @@
 """A real HTTP receiver on 127.0.0.1 for webhook tests: it records requests and answers
-with the status codes it is given, in turn (then 200)."""
+with the status codes it is given, in turn (then 200). Given a (certificate, key) pair it
+speaks HTTPS."""
 
 import json
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Receiver:
-    def __init__(self, codes=(), delay=0.0):
+    def __init__(self, codes=(), delay=0.0, certificate=None):
         self.codes = list(codes)
         self.delay = delay
         self.requests = []
@@ -26,7 +28,12 @@ class Receiver:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
+        self.port = self.server.server_port
+        self.url = f"http://127.0.0.1:{self.port}/hook"
+        if certificate:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*certificate)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):

@@ -153,6 +153,36 @@ def test_a_url_that_now_resolves_to_loopback_is_refused_at_delivery(
     assert "loopback" in WebhookAttempt.objects.get().error
 
 
+def test_the_request_goes_to_the_address_that_was_checked_not_a_second_lookup(
+    guide, endpoint, receiver, publish, run_worker, monkeypatch
+):
+    """DNS rebinding: the name answers an allowed address to the check, then a private one.
+    The worker resolves once and connects to the address it approved."""
+    import socket
+
+    port = int(receiver.url.rsplit(":", 1)[1].split("/")[0])
+    endpoint.url = f"http://user:p%40ss@hooks.rebind.test:{port}/hook?x=1"
+    endpoint.save()
+    answers = iter(["127.0.0.1", "10.255.255.1"])
+    lookups = []
+    real = socket.getaddrinfo
+
+    def rebinding(host, *args, **kwargs):
+        if host != "hooks.rebind.test":
+            return real(host, *args, **kwargs)  # the approved address, a numeric "lookup"
+        lookups.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    publish(guide)
+    run_worker()
+    assert WebhookAttempt.objects.get().succeeded
+    assert lookups == ["hooks.rebind.test"]
+    headers = {name.lower(): value for name, value in receiver.requests[0]["headers"].items()}
+    assert headers["host"] == f"hooks.rebind.test:{port}"
+    assert headers["authorization"] == "Basic dXNlcjpwQHNz"  # user:p@ss
+
+
 def test_endpoints_get_only_the_events_and_languages_they_chose(
     guide, endpoint, receiver, publish, run_worker, django_capture_on_commit_callbacks
 ):
