@@ -7,7 +7,6 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
-from taggit.models import Tag
 
 from cms.api.errors import not_found
 from cms.api.locale import locale_from, locale_query
@@ -21,7 +20,7 @@ from guides.api_schemas import (
     SeriesListSchema,
     TopicListSchema,
 )
-from guides.models import Series
+from guides.models import Series, Topic
 from guides.selectors import SUMMARY_FIELDS, api_guide_detail_base, api_guides
 
 router = Router(tags=["guides"])
@@ -154,12 +153,16 @@ def list_topics(request, locale: str | None = LocaleParam):
 
     def build():
         live = api_guides().values("pk")
-        topics = (
-            Tag.objects.filter(guides_guidepagetag_items__content_object__in=live)
-            .annotate(guide_count=Count("guides_guidepagetag_items", distinct=True))
-            .order_by("name")
+        topics = Topic.objects.filter(tagged_guides__content_object__in=live).annotate(
+            guide_count=Count("tagged_guides", distinct=True)
         )
-        items = [{"slug": t.slug, "name": t.name, "guide_count": t.guide_count} for t in topics]
+        items = sorted(
+            (
+                {"slug": t.slug, "name": t.localized_name(locale), "guide_count": t.guide_count}
+                for t in topics
+            ),
+            key=lambda item: item["name"],
+        )
         return {"count": len(items), "items": items}
 
     return cached_json(request, locale, build, "topics", request_version(request))

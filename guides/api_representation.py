@@ -95,7 +95,7 @@ class GuideRepresentation:
             "series": series
             and {"code": series.code, "slug": series.slug, "name": self.text(series, "name")},
             "number": page.number,
-            "topics": topics_of(page),
+            "topics": topics_of(page, self.suffix),
             "reading_time": getattr(page, f"reading_time_{self.suffix}") or page.reading_time_en,
             "first_published_at": page.first_published_at,
             "last_published_at": page.last_published_at,
@@ -291,12 +291,21 @@ class GuideRepresentation:
         self.pending = []
 
 
-def topics_of(page):
+def topics_of(page, suffix):
+    """The page's topics named in the language of `suffix` (the English name where a topic
+    has no Chinese one), sorted by that name."""
     if hasattr(page, "topic_list"):
         topics = page.topic_list or []
     else:  # a revision being previewed: its tags are held in memory
-        topics = [{"name": tag.name, "slug": tag.slug} for tag in page.topics.all()]
-    return sorted(topics, key=lambda topic: topic["name"])
+        topics = [
+            {"slug": tag.slug, "name_en": tag.name, "name_zh_hans": tag.name_zh_hans}
+            for tag in page.topics.all()
+        ]
+    named = [
+        {"slug": topic["slug"], "name": topic.get(f"name_{suffix}") or topic["name_en"]}
+        for topic in topics
+    ]
+    return sorted(named, key=lambda topic: topic["name"])
 
 
 def available_locales(page):

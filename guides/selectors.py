@@ -98,7 +98,11 @@ def api_guides():
         GuidePageTag.objects.filter(content_object=OuterRef("pk"))
         .order_by()
         .values("content_object")
-        .annotate(items=JSONArrayAgg(JSONObject(name="tag__name", slug="tag__slug")))
+        .annotate(
+            items=JSONArrayAgg(
+                JSONObject(slug="tag__slug", name_en="tag__name", name_zh_hans="tag__name_zh_hans")
+            )
+        )
         .values("items")
     )
     return (

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .importer.service import IMPORT_ACTION
-from .models import FAQ, QuizCallToAction, Series
+from .models import FAQ, QuizCallToAction, Series, Topic
 
 
 class SeriesViewSet(SnippetViewSet):
@@ -14,6 +14,13 @@ class SeriesViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["name", "code", "slug"]
     search_fields = ["name", "code"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "name_zh_hans", "slug"]
+    search_fields = ["name", "name_zh_hans"]
 
 
 class QuizCallToActionViewSet(SnippetViewSet):
@@ -30,7 +37,7 @@ class FAQViewSet(SnippetViewSet):
 
 
 class GuideSnippetsGroup(SnippetViewSetGroup):
-    items = (SeriesViewSet, QuizCallToActionViewSet, FAQViewSet)
+    items = (SeriesViewSet, TopicViewSet, QuizCallToActionViewSet, FAQViewSet)
     menu_icon = "doc-full"
     menu_label = _("Guide content")
     menu_name = "guide-content"

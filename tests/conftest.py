@@ -49,8 +49,8 @@ def ensure_migrated_data():
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     if not Workflow.objects.exists():
-        for name in ("guides.migrations.0002_roles_and_review_workflow",):
-            import_module(name).install_roles(apps, None)
+        import_module("guides.migrations.0002_roles_and_review_workflow").install_roles(apps, None)
+        import_module("guides.migrations.0004_topics").grant_topic_permissions(apps, None)
         import_module("cms.webhooks.migrations.0002_reviewers_manage_webhooks").grant(apps, None)
 
 

@@ -70,12 +70,30 @@ def _ensure_permissions_exist(labels):
         create_permissions(global_apps.get_app_config(label), verbosity=0)
 
 
-def install(apps, snippet_models):
-    """Create the four groups with their permissions, and the review workflow on the root."""
+def grant_model_permissions(apps, snippet_models):
+    """Create the four groups if missing and give them their model permissions, including
+    those on `snippet_models`. Returns the groups by name."""
     _ensure_permissions_exist(
         {"wagtailadmin", "wagtailcore", "wagtailimages", "cms", *(a for a, _ in snippet_models)}
     )
     group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    groups = {}
+    for name, permissions in model_permissions(snippet_models).items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        group.permissions.add(
+            *(
+                permission_model.objects.get(content_type__app_label=app, codename=code)
+                for app, code in permissions
+            )
+        )
+        groups[name] = group
+    return groups
+
+
+def install(apps, snippet_models):
+    """Create the four groups with their permissions, and the review workflow on the root."""
+    groups = grant_model_permissions(apps, snippet_models)
     permission_model = apps.get_model("auth", "Permission")
     page_permission_model = apps.get_model("wagtailcore", "GroupPagePermission")
     collection_permission_model = apps.get_model("wagtailcore", "GroupCollectionPermission")
@@ -85,10 +103,7 @@ def install(apps, snippet_models):
     def permission(app_label, codename):
         return permission_model.objects.get(content_type__app_label=app_label, codename=codename)
 
-    groups = {}
-    for name, permissions in model_permissions(snippet_models).items():
-        group, _created = group_model.objects.get_or_create(name=name)
-        group.permissions.add(*(permission(app, code) for app, code in permissions))
+    for name, group in groups.items():
         for code in PAGE_PERMISSIONS[name]:
             page_permission_model.objects.get_or_create(
                 group=group, page=root, permission=permission("wagtailcore", code)
@@ -99,7 +114,6 @@ def install(apps, snippet_models):
                 collection=root_collection,
                 permission=permission("wagtailimages", code),
             )
-        groups[name] = group
     _install_workflow(apps, root, groups)
 
 

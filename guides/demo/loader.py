@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from guides.blocks import GuideBodyBlock
-from guides.models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, Series
+from guides.models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, Series, Topic
 from guides.stream_data import to_raw
 
 DEMO_FILE = Path(__file__).with_name("guides.json")
@@ -68,6 +69,11 @@ def load_snippets(data):
                 **_language_fields("answer", faq_data["answer"]),
             )
         faq_ids[faq_data["key"]] = faq.pk
+    for topic_data in data.get("topics", []):
+        Topic.objects.get_or_create(
+            name=topic_data["en"],
+            defaults={"slug": slugify(topic_data["en"]), "name_zh_hans": topic_data["zh_hans"]},
+        )
     return series, cta, faq_ids
 
 

@@ -1,6 +1,6 @@
 from .pages import GuideIndexPage, GuidePage, GuidePageTag
 from .quiz import QuizPage, QuizResult
-from .snippets import FAQ, QuizCallToAction, Series
+from .snippets import FAQ, QuizCallToAction, Series, Topic
 
 __all__ = [
     "FAQ",
@@ -11,4 +11,5 @@ __all__ = [
     "QuizPage",
     "QuizResult",
     "Series",
+    "Topic",
 ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -16,6 +16,7 @@ from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import AtomicPublishMixin
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import ELLIPSES
+from guides.models.snippets import Topic
 from guides.panels import ContentWarningsPanel
 from guides.reading_time import reading_minutes, stream_text
 from guides.serializers import QuizCallToActionSerializer, SeriesSerializer
@@ -52,7 +53,9 @@ class GuideIndexPage(AtomicPublishMixin, Page):
         return context
 
 
-class GuidePageTag(TaggedItemBase):
+class GuidePageTag(ItemBase):
+    # The class itself, not "guides.Topic": the tag manager reads its model when it is built.
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_guides")
     content_object = ParentalKey(
         "guides.GuidePage", on_delete=models.CASCADE, related_name="tagged_items"
     )

@@ -1,7 +1,9 @@
-"""Reusable content chosen from guides: series, quiz call-to-action and FAQs."""
+"""Reusable content chosen from guides: series, topics, quiz call-to-action and FAQs."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -34,6 +36,28 @@ class Series(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Topic(index.Indexed, TagBase):
+    """A topic tag. Editors create topics as they tag guides (the English name, which also
+    gives the slug); translators add the Chinese name under Guide content → Topics."""
+
+    name_zh_hans = models.CharField(_("name (zh-hans)"), max_length=100, blank=True)
+
+    base_form_class = GuardedModelForm
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("name_zh_hans")]
+    search_fields = [index.SearchField("name"), index.SearchField("name_zh_hans")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def localized_name(self, language=None):
+        """The Chinese name in zh-hans when there is one, else the English name."""
+        language = language or get_language()
+        return self.name_zh_hans if language == "zh-hans" and self.name_zh_hans else self.name
 
 
 class QuizCallToAction(index.Indexed, models.Model):

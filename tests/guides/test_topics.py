@@ -1,0 +1,99 @@
+"""Topics have a Chinese name that translators add; the APIs name topics in the reader's
+language, and a change to any snippet reaches the APIs at once."""
+
+import pytest
+
+from guides.models import FAQ, GuidePage, Topic
+from tests.admin_post import edit_form_data
+from tests.api.helpers import first_guide, get_json
+
+pytestmark = pytest.mark.django_db
+
+
+def snippet_form_data(client, url):
+    form = client.get(url).context["form"]
+    return {
+        name: form[name].field.widget.format_value(form[name].value()) or "" for name in form.fields
+    }
+
+
+def topic_names(data):
+    return {topic["slug"]: topic["name"] for topic in data["topics"]}
+
+
+def test_topics_are_named_in_the_readers_language(demo_site, client):
+    guide = first_guide()
+    _, english = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale="en")
+    _, chinese = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale="zh-hans")
+    assert topic_names(english) == {topic.slug: topic.name for topic in guide.topics.all()}
+    assert topic_names(chinese) == {
+        topic.slug: topic.name_zh_hans for topic in guide.topics.all()
+    }
+    _, listing = get_json(client, "/api/v1/guides/", locale="zh-hans")
+    listed = next(item for item in listing["items"] if item["id"] == guide.pk)
+    assert listed["topics"] == chinese["topics"]
+
+
+def test_a_topic_without_a_chinese_name_shows_its_english_name(demo_site, client):
+    Topic.objects.filter(slug="texting").update(name_zh_hans="")
+    guide = GuidePage.objects.get(topics__slug="texting")
+    _, chinese = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale="zh-hans")
+    assert topic_names(chinese)["texting"] == "texting"
+    assert topic_names(chinese)["reassurance"] == "寻求安慰"
+
+
+def test_a_translator_names_a_topic_in_chinese_and_the_api_shows_it_at_once(
+    demo_site, client, translator, login, django_capture_on_commit_callbacks
+):
+    url_api = "/api/v1/topics/"
+    first, before = get_json(client, url_api, locale="zh-hans")  # now cached
+    topic = Topic.objects.get(slug="repair")
+    admin = login(translator)
+    url = f"/admin/snippets/guides/topic/edit/{topic.pk}/"
+    data = snippet_form_data(admin, url) | {"name_zh_hans": "关系修复"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin.post(url, data).status_code == 302
+    admin.logout()
+    response, after = get_json(client, url_api, locale="zh-hans")
+    assert {"slug": "repair", "name": "修复", "guide_count": 1} in before["items"]
+    assert {"slug": "repair", "name": "关系修复", "guide_count": 1} in after["items"]
+    assert response["ETag"] != first["ETag"]
+
+
+def test_a_translator_cannot_rename_the_english_topic(demo_site, translator, login):
+    topic = Topic.objects.get(slug="repair")
+    client = login(translator)
+    url = f"/admin/snippets/guides/topic/edit/{topic.pk}/"
+    response = client.post(url, snippet_form_data(client, url) | {"name": "renamed"})
+    assert response.status_code == 200
+    assert "name" in response.context["form"].errors
+    topic.refresh_from_db()
+    assert topic.name == "repair"
+
+
+def test_an_editor_tags_a_guide_with_a_new_topic(demo_site, editor, reviewer, login):
+    guide = first_guide()
+    topics = ", ".join([*guide.topics.values_list("name", flat=True), "boundaries"])
+    data = edit_form_data(guide, editor, topics=topics)
+    assert login(editor).post(f"/admin/pages/{guide.pk}/edit/", data).status_code == 302
+    draft = GuidePage.objects.get(pk=guide.pk).get_latest_revision_as_object()
+    assert "boundaries" in {topic.name for topic in draft.topics.all()}
+    assert "boundaries" in [topic["name"] for topic in draft.topics.values("name")]
+
+
+def test_a_faq_edit_reaches_the_cached_guide_at_once(
+    demo_site, client, reviewer, login, django_capture_on_commit_callbacks
+):
+    guide = first_guide()
+    url_api = f"/api/v1/guides/{guide.slug_en}/"
+    first, _ = get_json(client, url_api, locale="en")
+    faq = next(faq for faq in FAQ.objects.all() if faq.question_en.encode() in first.content)
+    admin = login(reviewer)
+    url = f"/admin/snippets/guides/faq/edit/{faq.pk}/"
+    data = snippet_form_data(admin, url) | {"question_en": "A question asked anew?"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin.post(url, data).status_code == 302
+    admin.logout()
+    response, _ = get_json(client, url_api, locale="en")
+    assert b"A question asked anew?" in response.content
+    assert response["ETag"] != first["ETag"]
