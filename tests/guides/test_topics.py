@@ -26,9 +26,7 @@ def test_topics_are_named_in_the_readers_language(demo_site, client):
     _, english = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale="en")
     _, chinese = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale="zh-hans")
     assert topic_names(english) == {topic.slug: topic.name for topic in guide.topics.all()}
-    assert topic_names(chinese) == {
-        topic.slug: topic.name_zh_hans for topic in guide.topics.all()
-    }
+    assert topic_names(chinese) == {topic.slug: topic.name_zh_hans for topic in guide.topics.all()}
     _, listing = get_json(client, "/api/v1/guides/", locale="zh-hans")
     listed = next(item for item in listing["items"] if item["id"] == guide.pk)
     assert listed["topics"] == chinese["topics"]

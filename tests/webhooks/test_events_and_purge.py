@@ -122,6 +122,26 @@ def test_a_move_also_purges_the_previous_path(
     assert f"%2Fguides%2Farchive%2F{guide.slug_en}%2F" in resolved
 
 
+def test_a_new_section_slug_purges_every_guide_below_it(demo_site, purged, publish, settings):
+    settings.API_PUBLIC_URL = "https://api.example.org"
+    index = GuideIndexPage.objects.get()
+    guides = list(GuidePage.objects.live().child_of(index))
+    old = {guide.pk: page_paths(guide) for guide in guides}
+    index.slug = index.slug_en = index.slug_zh_hans = "library"
+    publish(index)
+    call_command("run_worker", "--once")
+    for guide in guides:
+        guide.refresh_from_db()
+        new = page_paths(guide)
+        for locale in ("en", "zh-hans"):
+            detail = f"https://api.example.org/api/v1/guides/{guide.slug_en}/?locale={locale}"
+            assert detail in purged
+            assert new[locale] != old[guide.pk][locale]
+            for path in (old[guide.pk][locale], new[locale]):
+                query = urlencode({"path": path, "locale": locale})
+                assert f"https://api.example.org/api/v1/pages/resolve/?{query}" in purged
+
+
 def test_a_rolled_back_publish_purges_nothing(guide, purged):
     from django.db import transaction
 
