@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from cms.i18n.every_language import in_current_language
+
 
 class ContentWarningsPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
@@ -16,6 +18,15 @@ class ContentWarningsPanel(Panel):
             context["warnings_by_language"] = (
                 content_warnings_by_language(self.instance) if saved else []
             )
-            context["last_import"] = last_import(self.instance) if saved else None
+            entry = last_import(self.instance) if saved else None
+            context["last_import"] = entry
+            if entry is not None:
+                context["import_warnings"] = [
+                    (warning["code"], in_current_language(warning["message"]))
+                    for warning in entry.data.get("warnings", [])
+                ]
+                context["import_notes"] = [
+                    in_current_language(note) for note in entry.data.get("notes", [])
+                ]
             context["clean_message"] = _("No content warnings in either language.")
             return context

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from cms.i18n.every_language import in_every_language
+
 LANGUAGES = ("en", "zh-hans")
 
 
@@ -60,6 +62,8 @@ class ParsedArticle:
     closing_cta: dict | None
     body: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The same notes in every interface language: [{language code: note}], for the page history.
+    notes_in_every_language: list[dict] = field(default_factory=list)
     # (line, label) of each section label written in the other language of the article.
     label_faults: list[tuple[int, str]] = field(default_factory=list)
 
@@ -385,8 +389,15 @@ def parse_article(text: str, language: str) -> ParsedArticle:
     file that cannot become a guide."""
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _ArticleParser(text.split("\n"), language).parse()
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    article = _ArticleParser(lines, language).parse()
+    if article.notes:  # parsing is deterministic: the notes come out in the same order
+        by_language = in_every_language(lambda: _ArticleParser(lines, language).parse().notes)
+        article.notes_in_every_language = [
+            {code: notes[index] for code, notes in by_language.items()}
+            for index in range(len(article.notes))
+        ]
+    return article
 
 
 class _ArticleParser:

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.i18n.every_language import in_current_language, in_every_language
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ELLIPSES, ContentWarning, check_guide
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
@@ -47,7 +48,8 @@ class _ArticleImport:
         self.suffix = SUFFIXES[article.language]
         self.source_name = source_name
         self.user = user
-        self.notes = list(article.notes)
+        # Notes in every interface language (the page history shows them in the reader's).
+        self.notes = list(article.notes_in_every_language)
 
     def run(self, publish, guide_slug):
         series = self.find_series()
@@ -68,7 +70,7 @@ class _ArticleImport:
             before = self.snapshot(draft)
             self.apply(draft)
             if self.snapshot(draft) == before:
-                return ImportOutcome("unchanged", guide, self.warnings(draft), self.notes)
+                return ImportOutcome("unchanged", guide, self.warnings(draft), self.notes_here())
             self.name_series_in_chinese(guide.series)
 
         warnings = self.warnings(draft)
@@ -76,7 +78,12 @@ class _ArticleImport:
         if publish:
             revision.publish(user=self.user)
         status = "created" if created else "updated"
-        return ImportOutcome(status, GuidePage.objects.get(pk=guide.pk), warnings, self.notes)
+        guide = GuidePage.objects.get(pk=guide.pk)
+        return ImportOutcome(status, guide, warnings, self.notes_here())
+
+    def notes_here(self):
+        """The notes in the active language, for the command's report."""
+        return [in_current_language(note) for note in self.notes]
 
     # Finding and creating
 
@@ -102,9 +109,17 @@ class _ArticleImport:
             # The series may have no Chinese name yet: match on the number alone if unambiguous.
             candidates = list(guides.filter(number=self.article.number)[:2])
             if len(candidates) == 1:
+                number = self.article.number
                 self.notes.append(
-                    _("Matched guide %(number)s by its number; its series had no Chinese name yet.")
-                    % {"number": self.article.number}
+                    in_every_language(
+                        lambda: (
+                            _(
+                                "Matched guide %(number)s by its number; its series had no Chinese "
+                                "name yet."
+                            )
+                            % {"number": number}
+                        )
+                    )
                 )
                 return candidates[0]
         return None
@@ -163,9 +178,11 @@ class _ArticleImport:
         summary = self.article.summary.strip()
         if summary.endswith(ELLIPSES):
             self.notes.append(
-                _(
-                    "The summary ended in an ellipsis, which a guide may not; it was removed. "
-                    "Finish the sentence in the admin."
+                in_every_language(
+                    lambda: _(
+                        "The summary ended in an ellipsis, which a guide may not; it was removed. "
+                        "Finish the sentence in the admin."
+                    )
                 )
             )
             summary = summary.rstrip("".join(ELLIPSES)).rstrip()
@@ -256,6 +273,17 @@ class _ArticleImport:
         body = getattr(page, f"body_{suffix}")
         return check_guide(fields, raw_items(body), self.language)
 
+    def warnings_in_every_language(self, page, warnings):
+        by_language = in_every_language(lambda: self.warnings(page))
+        return [
+            {
+                "code": warning.code,
+                "path": warning.path,
+                "message": {code: str(found[index].message) for code, found in by_language.items()},
+            }
+            for index, warning in enumerate(warnings)
+        ]
+
     def save_revision(self, page, warnings):
         try:
             revision = page.save_revision(user=self.user, log_action=False)
@@ -269,10 +297,8 @@ class _ArticleImport:
             data={
                 "file": self.source_name,
                 "language": self.language,
-                "warnings": [
-                    {"code": w.code, "path": w.path, "message": str(w.message)} for w in warnings
-                ],
-                "notes": [str(note) for note in self.notes],
+                "warnings": self.warnings_in_every_language(page, warnings),
+                "notes": self.notes,
             },
             content_changed=True,
         )

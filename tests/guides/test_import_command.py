@@ -88,6 +88,29 @@ def test_edit_view_shows_the_last_imports_warnings(demo_site, sample, admin_clie
     assert 'data-warning-code="repeated_actions"' in html
 
 
+def test_the_import_record_reads_in_the_language_of_whoever_opens_it(
+    demo_site, sample, admin_client, admin_user
+):
+    from wagtail.users.models import UserProfile
+
+    ellipsis_note = (
+        "The summary ended in an ellipsis, which a guide may not; it was removed. "
+        "Finish the sentence in the admin."
+    )
+    run(sample, "--locale", "en")  # the command runs in English
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    guide = guide_number(122)
+    html = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    with translation.override("zh-hans"):
+        chinese_note = translation.gettext(ellipsis_note)
+    assert chinese_note != ellipsis_note and chinese_note in html
+    assert ellipsis_note not in html
+    assert "栏目标签“常见问题”是另一种语言" in html  # the source warning, in Chinese
+    assert "the section label" not in html
+
+
 def test_nothing_goes_live_without_publish_and_history_is_logged(demo_site, sample):
     run(sample, "--locale", "en")
     guide = guide_number(122)
