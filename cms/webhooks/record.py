@@ -14,8 +14,9 @@ from cms.webhooks.payloads import page_payload
 from cms.webhooks.purge import api_urls
 
 
-def record(name, page, locales, *, revision_id=None, previous_paths=None):
-    """Record event `name` for `page` in `locales`; returns the WebhookEvent, or None."""
+def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=None):
+    """Record event `name` for `page` in `locales`; returns the WebhookEvent, or None.
+    `cause` names the shared content (a snippet) whose change changed the page."""
     locales = [locale for locale in ALL_LOCALES if locale in locales]
     if not locales:
         return None
@@ -38,6 +39,8 @@ def record(name, page, locales, *, revision_id=None, previous_paths=None):
     }
     if previous_paths:
         event.payload["previous_path"] = previous_paths
+    if cause:
+        event.payload["cause"] = cause
     event.save()
     WebhookDelivery.objects.bulk_create(
         [WebhookDelivery(endpoint=endpoint, event=event) for endpoint in endpoints]

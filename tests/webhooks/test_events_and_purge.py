@@ -150,3 +150,53 @@ def test_a_rolled_back_publish_purges_nothing(guide, purged):
         raise RuntimeError("rolled back")
     call_command("run_worker", "--once")
     assert purged == []
+
+
+def test_a_faq_edit_is_a_publish_of_every_live_guide_that_shows_it(
+    demo_site, endpoint, purged, settings, django_capture_on_commit_callbacks
+):
+    from guides.models import FAQ
+
+    settings.API_PUBLIC_URL = "https://api.example.org"
+    guides = list(GuidePage.objects.live())
+    faq = next(faq for faq in FAQ.objects.all() if any(faq.pk in faq_ids(g) for g in guides))
+    showing = {g.pk for g in guides if faq.pk in faq_ids(g)}
+    assert showing != {g.pk for g in guides}, "the demo has FAQs that only some guides show"
+    faq.answer_en = "<p>A clearer answer.</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        faq.save()
+    events_recorded = list(WebhookEvent.objects.all())
+    assert {e.page_id for e in events_recorded} == showing
+    for event in events_recorded:
+        assert event.name == events.PUBLISHED
+        assert event.payload["cause"] == {"snippet": "guides.faq", "id": faq.pk}
+        assert event.payload["locales"] == ["en", "zh-hans"]
+    call_command("run_worker", "--once")
+    for guide in guides:
+        detail = f"https://api.example.org/api/v1/guides/{guide.slug_en}/?locale=en"
+        assert (detail in purged) == (guide.pk in showing)
+
+
+def faq_ids(guide):
+    return {b["value"]["faq"] for b in guide.body_en.raw_data if b["type"] == "faq_snippet"}
+
+
+def test_a_topic_rename_or_deletion_concerns_the_guides_tagged_with_it(demo_site, endpoint):
+    from guides.models import Topic
+
+    topic = Topic.objects.get(slug="conflict")
+    tagged = set(GuidePage.objects.live().filter(topics=topic).values_list("pk", flat=True))
+    assert len(tagged) == 2
+    topic.name_zh_hans = "争执"
+    topic.save()
+    assert {e.page_id for e in WebhookEvent.objects.all()} == tagged
+    WebhookEvent.objects.all().delete()
+    topic.delete()
+    assert {e.page_id for e in WebhookEvent.objects.all()} == tagged
+
+
+def test_a_snippet_no_live_guide_shows_records_nothing(demo_site, endpoint):
+    from guides.models import Topic
+
+    Topic.objects.create(name="unused", slug="unused", name_zh_hans="未使用")
+    assert not WebhookEvent.objects.exists()
