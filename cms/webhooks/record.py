@@ -20,7 +20,8 @@ def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=
     locales = [locale for locale in ALL_LOCALES if locale in locales]
     if not locales:
         return None
-    _purge_on_commit(api_urls(page, locales, previous_paths))
+    if settings.WAGTAILFRONTENDCACHE:
+        _purge_on_commit(api_urls(page, locales, previous_paths))
     endpoints = [
         endpoint
         for endpoint in WebhookEndpoint.objects.filter(is_active=True)
@@ -52,6 +53,14 @@ def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=
     return event
 
 
+def anyone_listening():
+    """Whether a recorded event would reach an endpoint or a CDN."""
+    return (
+        bool(settings.WAGTAILFRONTENDCACHE)
+        or WebhookEndpoint.objects.filter(is_active=True).exists()
+    )
+
+
 def _enqueue_deliveries(endpoint_ids, page_id):
     from cms.webhooks.tasks import deliver_page_events
 
@@ -60,7 +69,7 @@ def _enqueue_deliveries(endpoint_ids, page_id):
 
 
 def _purge_on_commit(urls):
-    if settings.WAGTAILFRONTENDCACHE and urls:
+    if urls:
         from cms.webhooks.tasks import purge_api_urls
 
         transaction.on_commit(lambda: purge_api_urls.enqueue(urls), robust=True)

@@ -200,3 +200,20 @@ def test_a_snippet_no_live_guide_shows_records_nothing(demo_site, endpoint):
 
     Topic.objects.create(name="unused", slug="unused", name_zh_hans="未使用")
     assert not WebhookEvent.objects.exists()
+
+
+def test_with_no_endpoint_and_no_cdn_a_snippet_save_looks_up_no_guides(demo_site, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from guides.models import Series
+
+    settings.WAGTAILFRONTENDCACHE = {}
+    series = Series.objects.get()
+    series.name_en = "Renamed series"
+    with CaptureQueriesContext(connection) as queries:
+        series.save()
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "webhooks_webhookendpoint" in tables  # it looked for a listener
+    assert "wagtailcore_page" not in tables and "guides_guidepage" not in tables
+    assert not WebhookEvent.objects.exists()
