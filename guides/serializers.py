@@ -18,3 +18,11 @@ class QuizCallToActionSerializer(serializers.Serializer):
             "closing_heading": cta.closing_heading,
             "closing_text": cta.closing_text,
         }
+
+
+class TopicNamesSerializer(serializers.Serializer):
+    """Topic names in the active language (English where a topic has no Chinese name), as
+    Wagtail's own tag field lists them: sorted names."""
+
+    def to_representation(self, topics):
+        return sorted(topic.localized_name() for topic in topics.all())

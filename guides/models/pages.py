@@ -19,7 +19,11 @@ from guides.content_checks import ELLIPSES
 from guides.models.snippets import Topic
 from guides.panels import ContentWarningsPanel
 from guides.reading_time import reading_minutes, stream_text
-from guides.serializers import QuizCallToActionSerializer, SeriesSerializer
+from guides.serializers import (
+    QuizCallToActionSerializer,
+    SeriesSerializer,
+    TopicNamesSerializer,
+)
 
 
 class GuideIndexPage(AtomicPublishMixin, Page):
@@ -142,7 +146,7 @@ class GuidePage(AtomicPublishMixin, Page):
         APIField("number"),
         APIField("subtitle"),
         APIField("summary"),
-        APIField("topics"),
+        APIField("topics", serializer=TopicNamesSerializer()),
         APIField("hero_image"),
         APIField("body"),
         APIField("quiz_cta", serializer=QuizCallToActionSerializer()),

@@ -95,3 +95,18 @@ def test_a_faq_edit_reaches_the_cached_guide_at_once(
     response, _ = get_json(client, url_api, locale="en")
     assert b"A question asked anew?" in response.content
     assert response["ETag"] != first["ETag"]
+
+
+def test_the_stock_v2_api_names_topics_in_the_readers_language_too(demo_site, client):
+    guide = first_guide()
+    names = {}
+    for locale in ("en", "zh-hans"):
+        response = client.get(
+            "/api/v2/pages/",
+            {"type": "guides.GuidePage", "fields": "topics"},
+            HTTP_ACCEPT_LANGUAGE=locale,
+        )
+        item = next(item for item in response.json()["items"] if item["id"] == guide.pk)
+        names[locale] = item["topics"]
+    assert names["en"] == sorted(topic.name for topic in guide.topics.all())
+    assert names["zh-hans"] == sorted(topic.name_zh_hans for topic in guide.topics.all())
