@@ -90,7 +90,8 @@ class SourceLanguageGuardMixin:
 
 
 class StaleRevisionGuardMixin:
-    """Refuse a save based on a revision that is no longer the latest one.
+    """Refuse a save based on a revision that is no longer the latest one, unless that newer
+    revision is the editor's own.
 
     Wagtail 8 refuses such a save only when the editor's background (JSON) save sends it; an
     ordinary form submission silently replaced the other editor's newer revision. The same
@@ -117,10 +118,17 @@ class StaleRevisionGuardMixin:
 
         latest = (
             Page.objects.filter(pk=self.instance.pk)
-            .values_list("latest_revision_id", "latest_revision__created_at")
+            .values_list(
+                "latest_revision_id", "latest_revision__created_at", "latest_revision__user_id"
+            )
             .first()
         )
         if latest is None or latest[0] is None:
+            return False
+        user = getattr(self, "for_user", None)
+        if user is not None and latest[2] == user.pk:
+            # The editor's own newer revision, typically Wagtail's background save still in
+            # flight when they pressed Save: nobody else's work is replaced.
             return False
         latest_id, latest_created_at = str(latest[0]), latest[1].isoformat()
         if overwrite_id := self.data.get("overwrite_revision_id"):

@@ -211,6 +211,10 @@ def test_editor_to_reader_in_both_languages(demo, live_server, page):
     footer_action(page, "Save draft")
     page.wait_for_load_state()
     page.shot("translation-saved")
+    # Wagtail saves in the background as the translator types; their own Save draft must not
+    # be refused as if someone else had saved in between.
+    refused = page.locator(".messages .error").all_inner_texts()
+    assert not refused, refused
 
     log_in(page, base, "zh_reviewer")
     page.goto(f"{base}/admin/pages/{guide.pk}/edit/")

@@ -111,3 +111,18 @@ def test_an_up_to_date_form_saves_as_before(page, two_editors):
     form = open_editor(a, page, editor_a, title_en="Editor A's title")
     assert a.post(f"/admin/pages/{page.pk}/edit/", form).status_code == 302
     assert latest(page).content["title_en"] == "Editor A's title"
+
+
+def test_a_save_racing_the_editors_own_background_save_goes_through(page, two_editors):
+    """Wagtail saves in the background while the editor types; pressing Save while that save
+    is in flight posts a form loaded before it. The newer revision is their own: no warning."""
+    editor_a, _editor_b = two_editors
+    a = client_for(editor_a)
+    form = open_editor(a, page, editor_a, title_en="Typed before pressing Save")
+    background = open_editor(a, page, editor_a, title_en="Typed befo")
+    saved = a.post(f"/admin/pages/{page.pk}/edit/", background, HTTP_ACCEPT="application/json")
+    assert saved.status_code == 200, saved.content[:300]
+    assert latest(page).content["title_en"] == "Typed befo"
+    response = a.post(f"/admin/pages/{page.pk}/edit/", form)
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert latest(page).content["title_en"] == "Typed before pressing Save"
