@@ -3,9 +3,7 @@
 from wagtail import blocks
 from wagtail.blocks.base import BlockField
 
-
-def _item_value(item):
-    return item["value"] if isinstance(item, dict) and "value" in item else item
+from guides.stream_data import item_value
 
 
 def stream_data(block, raw, prefix):
@@ -29,7 +27,7 @@ def stream_data(block, raw, prefix):
             key = f"{prefix}-{index}"
             data.update({f"{key}-deleted": "", f"{key}-order": str(index)})
             data[f"{key}-id"] = item.get("id", "") if isinstance(item, dict) else ""
-            data.update(stream_data(block.child_block, _item_value(item), f"{key}-value"))
+            data.update(stream_data(block.child_block, item_value(item), f"{key}-value"))
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             data.update(stream_data(child, (raw or {}).get(name), f"{prefix}-{name}"))

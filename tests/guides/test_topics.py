@@ -17,6 +17,16 @@ def snippet_form_data(client, url):
     }
 
 
+def save_snippet(client, model_name, pk, changes, capture_on_commit):
+    """Save a snippet's edit form with `changes` as the logged-in user, run what follows the
+    commit, and log out (the API is then read anonymously)."""
+    url = f"/admin/snippets/guides/{model_name}/edit/{pk}/"
+    data = snippet_form_data(client, url) | changes
+    with capture_on_commit(execute=True):
+        assert client.post(url, data).status_code == 302
+    client.logout()
+
+
 def topic_names(data):
     return {topic["slug"]: topic["name"] for topic in data["topics"]}
 
@@ -46,12 +56,8 @@ def test_a_translator_names_a_topic_in_chinese_and_the_api_shows_it_at_once(
     url_api = "/api/v1/topics/"
     first, before = get_json(client, url_api, locale="zh-hans")  # now cached
     topic = Topic.objects.get(slug="repair")
-    admin = login(translator)
-    url = f"/admin/snippets/guides/topic/edit/{topic.pk}/"
-    data = snippet_form_data(admin, url) | {"name_zh_hans": "关系修复"}
-    with django_capture_on_commit_callbacks(execute=True):
-        assert admin.post(url, data).status_code == 302
-    admin.logout()
+    changes = {"name_zh_hans": "关系修复"}
+    save_snippet(login(translator), "topic", topic.pk, changes, django_capture_on_commit_callbacks)
     response, after = get_json(client, url_api, locale="zh-hans")
     assert {"slug": "repair", "name": "修复", "guide_count": 1} in before["items"]
     assert {"slug": "repair", "name": "关系修复", "guide_count": 1} in after["items"]
@@ -76,7 +82,6 @@ def test_an_editor_tags_a_guide_with_a_new_topic(demo_site, editor, reviewer, lo
     assert login(editor).post(f"/admin/pages/{guide.pk}/edit/", data).status_code == 302
     draft = GuidePage.objects.get(pk=guide.pk).get_latest_revision_as_object()
     assert "boundaries" in {topic.name for topic in draft.topics.all()}
-    assert "boundaries" in [topic["name"] for topic in draft.topics.values("name")]
 
 
 def test_a_faq_edit_reaches_the_cached_guide_at_once(
@@ -86,12 +91,8 @@ def test_a_faq_edit_reaches_the_cached_guide_at_once(
     url_api = f"/api/v1/guides/{guide.slug_en}/"
     first, _ = get_json(client, url_api, locale="en")
     faq = next(faq for faq in FAQ.objects.all() if faq.question_en.encode() in first.content)
-    admin = login(reviewer)
-    url = f"/admin/snippets/guides/faq/edit/{faq.pk}/"
-    data = snippet_form_data(admin, url) | {"question_en": "A question asked anew?"}
-    with django_capture_on_commit_callbacks(execute=True):
-        assert admin.post(url, data).status_code == 302
-    admin.logout()
+    changes = {"question_en": "A question asked anew?"}
+    save_snippet(login(reviewer), "faq", faq.pk, changes, django_capture_on_commit_callbacks)
     response, _ = get_json(client, url_api, locale="en")
     assert b"A question asked anew?" in response.content
     assert response["ETag"] != first["ETag"]
