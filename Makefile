@@ -33,8 +33,12 @@ serve: install
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/gunicorn cms.wsgi:application \
 		--bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
+# The suite on TEST_WORKERS processes (pytest-xdist; each has its own test database), a test
+# file per process at a time so that a module's shared demo world is built once.
+# One file or test, quickly: .venv/bin/pytest tests/api/test_guides_api.py -k etag
+TEST_WORKERS ?= 2
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

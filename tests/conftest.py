@@ -1,5 +1,9 @@
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import TestCase
 from django.utils import translation
 
 from cms.workflow import roles
@@ -63,6 +67,11 @@ def migrated_data_after_flush(request):
         marker is not None and marker.kwargs.get("transaction")
     )
     if transactional:
+        if shared_world.depth:
+            pytest.fail(
+                "A transactional test cannot run inside a module's shared world (demo_world): "
+                "move it to a module of its own, or use committed_demo_site."
+            )
         request.getfixturevalue("transactional_db")
         ensure_migrated_data()
 
@@ -82,13 +91,62 @@ def zh():
         yield
 
 
-@pytest.fixture
-def demo_site(home_page):
-    """The demo content: home, guide index, three guides and their snippets."""
-    from guides.demo.loader import load_demo_guides
+@contextmanager
+def shared_world(django_db_blocker):
+    """An outer transaction for data built once and shared by a module's tests.
 
-    load_demo_guides(home_page)
-    return home_page
+    Each test's own transaction (the `db` fixture) nests inside it as a savepoint and rolls
+    back, so every test starts from the same world; the world itself is rolled back when the
+    module ends. Use it from module-scoped fixtures, building inside `django_db_blocker.unblock()`.
+    """
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+    shared_world.depth += 1
+    try:
+        yield
+    finally:
+        shared_world.depth -= 1
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+shared_world.depth = 0
+
+
+def load_demo_content():
+    """Home, guide index, the three demo guides and their snippets. Returns the home page."""
+    from guides.demo.loader import load_demo_guides
+    from home.demo import load_home_page
+
+    home, _created = load_home_page()
+    load_demo_guides(home)
+    return home
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    """The demo content, built once per module (see shared_world)."""
+    with shared_world(django_db_blocker):
+        with django_db_blocker.unblock():
+            home_id = load_demo_content().pk
+        yield home_id
+
+
+@pytest.fixture
+def demo_site(demo_world, db):
+    """The demo content: home, guide index, three guides and their snippets (the module's
+    shared world; whatever a test changes is rolled back after it)."""
+    from home.models import HomePage
+
+    return HomePage.objects.get(pk=demo_world)
+
+
+@pytest.fixture
+def committed_demo_site(transactional_db):
+    """The demo content, committed, for transactional tests (each loads its own)."""
+    return load_demo_content()
 
 
 @pytest.fixture(autouse=True)
@@ -101,16 +159,16 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
+def publish_now(page):
     """Publish a page's latest draft and run what happens after commit (cache invalidation)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
+    return page
 
-    def _publish(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        return page
 
-    return _publish
+@pytest.fixture
+def publish(db):
+    return publish_now
 
 
 @pytest.fixture

@@ -36,18 +36,14 @@ def _chromium_or_skip():
 
 
 @pytest.fixture
-def demo_home(transactional_db):
+def demo_home(committed_demo_site):
     """The demo content (home, three guides, the relationship test) and the demo logins."""
     from cms.demo_users import ensure_demo_users
-    from guides.demo.loader import load_demo_guides
     from guides.demo.quiz_loader import load_demo_quiz
-    from home.demo import load_home_page
 
-    home, _created = load_home_page()
-    load_demo_guides(home)
-    load_demo_quiz(home)
+    load_demo_quiz(committed_demo_site)
     ensure_demo_users()
-    return home
+    return committed_demo_site
 
 
 @pytest.fixture(scope="session")

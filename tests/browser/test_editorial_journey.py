@@ -12,6 +12,8 @@ from guides.models import GuideIndexPage, GuidePage
 TITLE = "Saying sorry so it lands"
 CHINESE_TITLE = "让道歉真正被听见"
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def demo(demo_home):

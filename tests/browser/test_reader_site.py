@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REPAIR_EN = "Repair After a Fight: Rebuilding Felt Security in Everyday Moments"
 REPAIR_ZH = "吵架之后的修复：在日常点滴中重建安全感"

@@ -1,13 +1,22 @@
 import pytest
 
 from guides.demo.quiz_loader import load_demo_quiz
+from guides.models import QuizPage
 from guides.quiz.scoring import scoring_key
+from home.models import HomePage
+
+
+@pytest.fixture(scope="module")
+def quiz_world(demo_world, django_db_blocker):
+    """The demo relationship test, added once to the module's shared demo world."""
+    with django_db_blocker.unblock():
+        page, _created = load_demo_quiz(HomePage.objects.get(pk=demo_world))
+    return page.pk
 
 
 @pytest.fixture
-def quiz(demo_site):
-    page, _created = load_demo_quiz(demo_site)
-    return page
+def quiz(quiz_world, demo_site):
+    return QuizPage.objects.get(pk=quiz_world)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ class ReceiverFailed(Exception):
 
 
 @pytest.fixture
-def endpoint(demo_site):
+def endpoint(committed_demo_site):
     """A subscriber, so that a publish records an event and a delivery."""
     return WebhookEndpoint.objects.create(
         name="Static site",
@@ -134,24 +134,26 @@ def assert_all_or_nothing(page, failure, expected_error, purged):
 
 
 @pytest.mark.parametrize("which", ["live guide", "never published guide"])
-def test_a_failing_publish_receiver_publishes_nothing(demo_site, endpoint, purged, which):
+def test_a_failing_publish_receiver_publishes_nothing(committed_demo_site, endpoint, purged, which):
     page = GuidePage.objects.get(number=101) if which == "live guide" else unpublished_guide()
     assert_all_or_nothing(page, raise_receiver_failed, ReceiverFailed, purged)
 
 
-def test_a_database_error_mid_publish_publishes_nothing(demo_site, endpoint, purged):
+def test_a_database_error_mid_publish_publishes_nothing(committed_demo_site, endpoint, purged):
     page = GuidePage.objects.get(number=102)
     assert_all_or_nothing(page, raise_operational_error, OperationalError, purged)
 
 
-def test_the_connection_dropping_mid_publish_publishes_nothing(demo_site, endpoint, purged):
+def test_the_connection_dropping_mid_publish_publishes_nothing(
+    committed_demo_site, endpoint, purged
+):
     if connection.vendor != "postgresql":
         pytest.skip("terminating the server connection needs PostgreSQL; CI runs this there")
     page = GuidePage.objects.get(number=103)
     assert_all_or_nothing(page, terminate_own_backend, OperationalError, purged)
 
 
-def test_a_publish_outside_any_transaction_is_atomic_too(demo_site, endpoint, purged):
+def test_a_publish_outside_any_transaction_is_atomic_too(committed_demo_site, endpoint, purged):
     """The admin's Publish button and workflow approvals publish outside a transaction: before
     cms.workflow.publishing, a failing receiver left the new content live, the content version
     bumped and the CDN purged, with no publish log entry (and so no translation approval)."""

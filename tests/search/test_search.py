@@ -6,6 +6,7 @@ from django.core.management import call_command
 from cms.models import SearchDocument
 from guides.demo.loader import build_guide, load_snippets, read_demo_data
 from guides.models import GuideIndexPage, GuidePage
+from tests.conftest import publish_now
 
 pytestmark = pytest.mark.django_db
 
@@ -19,37 +20,44 @@ FILLER_ZH = (
 )
 
 
-@pytest.fixture
-def searchable(demo_site, publish):
-    """The demo guides plus 25 filler guides that share everyday words with them."""
-    data = read_demo_data()
-    series, cta, faqs = load_snippets(data)
-    index = GuideIndexPage.objects.get()
-    template = data["guides"][2]
-    for n in range(25):
-        body = {
-            lang: [{"type": "section", "value": {"heading": heading, "body": text}}]
-            for lang, heading, text in (
-                ("en", f"Everyday note {n}", FILLER_EN),
-                ("zh_hans", f"日常笔记 {n}", FILLER_ZH),
+@pytest.fixture(scope="module")
+def search_world(demo_world, django_db_blocker):
+    """The demo guides plus 25 filler guides that share everyday words with them, indexed;
+    built once for this module's tests."""
+    with django_db_blocker.unblock():
+        data = read_demo_data()
+        series, cta, faqs = load_snippets(data)
+        index = GuideIndexPage.objects.get()
+        template = data["guides"][2]
+        for n in range(25):
+            body = {
+                lang: [{"type": "section", "value": {"heading": heading, "body": text}}]
+                for lang, heading, text in (
+                    ("en", f"Everyday note {n}", FILLER_EN),
+                    ("zh_hans", f"日常笔记 {n}", FILLER_ZH),
+                )
+            }
+            guide = build_guide(
+                {
+                    **template,
+                    "number": 900 + n,
+                    "slug": {"en": f"filler-{n}", "zh_hans": f"tian-chong-{n}"},
+                    "title": {"en": f"Everyday note {n}", "zh_hans": f"日常笔记 {n}"},
+                    "summary": {"en": "Household notes.", "zh_hans": "家务笔记。"},
+                    "body": body,
+                },
+                series,
+                cta,
+                faqs,
             )
-        }
-        guide = build_guide(
-            {
-                **template,
-                "number": 900 + n,
-                "slug": {"en": f"filler-{n}", "zh_hans": f"tian-chong-{n}"},
-                "title": {"en": f"Everyday note {n}", "zh_hans": f"日常笔记 {n}"},
-                "summary": {"en": "Household notes.", "zh_hans": "家务笔记。"},
-                "body": body,
-            },
-            series,
-            cta,
-            faqs,
-        )
-        index.add_child(instance=guide)
-        publish(guide)
-    call_command("rebuild_search_index", stdout=None, stderr=None)
+            index.add_child(instance=guide)
+            publish_now(guide)
+        call_command("rebuild_search_index", stdout=None, stderr=None)
+
+
+@pytest.fixture
+def searchable(search_world, demo_site):
+    return demo_site
 
 
 def first_number(client, query, locale):

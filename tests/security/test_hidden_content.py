@@ -7,14 +7,21 @@ PageViewRestriction bypasses).
 
 import pytest
 
+from tests.conftest import publish_now
 from tests.security.helpers import LOCALES, MARKER, assert_nothing_hidden, make_hidden_content
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def hidden_world(demo_world, django_db_blocker):
+    with django_db_blocker.unblock():
+        return make_hidden_content(publish_now)
+
+
 @pytest.fixture
-def content(demo_site, publish):
-    return make_hidden_content(publish)
+def content(hidden_world, demo_site):
+    return hidden_world
 
 
 def v1(url, **params):
