@@ -31,21 +31,16 @@ def admin_client(client, admin_user):
 
 
 def ensure_migrated_data():
-    """Recreate what data migrations add (Wagtail's root, our roles and review workflow), if
-    an earlier transactional test flushed the tables."""
+    """Recreate what data migrations add (Wagtail's root, our roles and review workflow) after
+    a transactional test flushed the tables. (The flush's post_migrate gives content types and
+    permissions back.)"""
     from importlib import import_module
 
     from django.apps import apps
     from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management.sql import emit_post_migrate_signal
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Collection, Locale, Page, Workflow
 
-    if not ContentType.objects.exists():
-        # A flush after a serialized_rollback test skips post_migrate: no content types or
-        # permissions until something recreates them.
-        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     if Page.get_first_root_node() is None:
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         Locale.objects.get_or_create(language_code=language)
@@ -58,22 +53,32 @@ def ensure_migrated_data():
         import_module("cms.webhooks.migrations.0002_reviewers_manage_webhooks").grant(apps, None)
 
 
-@pytest.fixture(autouse=True)
-def migrated_data_after_flush(request):
-    """A transactional test flushes every table when it ends; give the next one back what the
-    data migrations created, as a fresh test database has it."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in request.fixturenames or (
-        marker is not None and marker.kwargs.get("transaction")
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or (
+        marker is not None and bool(marker.kwargs.get("transaction"))
     )
-    if transactional:
-        if shared_world.depth:
-            pytest.fail(
-                "A transactional test cannot run inside a module's shared world (demo_world): "
-                "move it to a module of its own, or use committed_demo_site."
-            )
-        request.getfixturevalue("transactional_db")
-        ensure_migrated_data()
+
+
+@pytest.fixture(autouse=True)
+def no_transactional_test_in_a_shared_world(request):
+    if _is_transactional(request.node) and shared_world.depth:
+        pytest.fail(
+            "A transactional test cannot run inside a module's shared world (demo_world): "
+            "move it to a module of its own, or use committed_demo_site."
+        )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test flushes every table when it ends; give the tests after it back what
+    the data migrations created, as a fresh test database has it."""
+    yield
+    if nextitem is not None and _is_transactional(item):  # (after the last, the database is gone)
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_migrated_data()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from cms.content_version import current_version
 
 router = Router(tags=["pages"])
 PATH_PARAM = Query(..., max_length=1000, description="e.g. /guides/my-guide/")
-PATH_PARAM.json_schema_extra["pattern"] = "^/([^/]+/)*[^/]*$"  # one leading "/", no "//"
+# One leading "/", no "//", no NUL.
+PATH_PARAM.json_schema_extra["pattern"] = r"^/([^/\x00]+/)*[^/\x00]*$"
 
 
 @router.get(

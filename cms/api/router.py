@@ -25,8 +25,29 @@ def describe_validation_error(errors):
     return "; ".join(parts)
 
 
+# Requests with a NUL character are refused before any view (cms.nul_bytes); the document says so.
+NO_NUL = r"^[^\x00]*$"
+
+
+def forbid_nul(schema):
+    """Give every free-form string in a parameter's schema the NO_NUL pattern."""
+    for option in schema.get("anyOf", [schema]):
+        if option.get("type") == "string" and "pattern" not in option and "enum" not in option:
+            option["pattern"] = NO_NUL
+
+
+class GuidesAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for parameter in operation.get("parameters", []):
+                    forbid_nul(parameter["schema"])
+        return schema
+
+
 def build_api():
-    api = NinjaAPI(
+    api = GuidesAPI(
         title="Relationship Guides API",
         version="1",
         description=_(

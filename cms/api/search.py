@@ -13,7 +13,10 @@ router = Router(tags=["search"])
 MAX_QUERY_LENGTH = 200
 QUERY_PARAM = Query(..., description="Words in English or Chinese; Chinese is segmented")
 # Documented here, checked in search_view() with its own messages: not blank, at most 200.
-QUERY_PARAM.json_schema_extra.update(minLength=1, maxLength=MAX_QUERY_LENGTH, pattern=r"\S")
+# Something other than spaces, and no NUL (refused before any view: cms.nul_bytes).
+QUERY_PARAM.json_schema_extra.update(
+    minLength=1, maxLength=MAX_QUERY_LENGTH, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$"
+)
 
 
 class SearchHit(Schema):

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.nul_bytes.RejectNulMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and auth: cached API responses skip them, and no cookie changes them.
     "cms.api.middleware.ApiV1Middleware",

@@ -29,7 +29,7 @@ def publish(barrier, revision_id, errors, round_number):
         connection.close()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_simultaneous_publishes_leave_exactly_one_whole_revision_live():
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers need PostgreSQL; CI runs this in its PostgreSQL pass")

@@ -21,7 +21,7 @@ from cms.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from cms.webhooks.purge import RecordingBackend
 from guides.models import GuideIndexPage, GuidePage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class ReceiverFailed(Exception):

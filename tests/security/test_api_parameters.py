@@ -201,3 +201,24 @@ def test_v2_format_api_gives_json_not_html(demo_site, client):
     assert response.status_code in (200, 400, 404)
     assert response["Content-Type"] == "application/json"
     assert b"<html" not in response.content.lower()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/guides/?topic=%00x",
+        "/api/v1/guides/?locale=zh-hans&ordering=title&topic=a%00",
+        "/api/v1/pages/resolve/?path=/guides/%00/",
+        "/api/v1/search/?q=%00",
+        "/api/v2/pages/?search=%00",
+        "/admin/pages/search/?q=%00",
+        "/site/?q=%00",
+    ],
+)
+def test_a_nul_character_is_a_400_on_every_database(demo_site, admin_client, url):
+    """PostgreSQL text cannot hold NUL: found by fuzzing on PostgreSQL, where these were 500s."""
+    response = admin_client.get(url)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+    if url.startswith("/api/v1/"):
+        assert response.json()["error"]["code"] == "bad_request"
