@@ -1,7 +1,8 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 
 class ContentVersion(models.Model):
@@ -24,10 +25,9 @@ class ContentVersion(models.Model):
 
 
 class TranslationApproval(models.Model):
-    """The Chinese content of a page as it last passed translation review.
+    """Which revision's Chinese of a page is live, and who approved it when.
 
-    Public APIs serve zh-hans from here, never straight from the live page: an English
-    correction can go live while its translation is still being written or reviewed.
+    The approved Chinese itself is in the live page row (cms.workflow.publishing).
     """
 
     page = models.OneToOneField(
@@ -43,7 +43,6 @@ class TranslationApproval(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    content = models.JSONField(_("approved zh-hans content"), default=dict)
     approved_at = models.DateTimeField(_("approved at"))
     approved_by = models.ForeignKey(
         "auth.User",
@@ -67,7 +66,7 @@ class TranslationApproval(models.Model):
 
 
 class EditorialReviewTask(AbstractGroupApprovalTask):
-    """Stage 1: reviewers approve the guide, and the English goes live at once.
+    """Stage 1: reviewers approve the English, and it goes live at once.
 
     The Chinese in the same revision stays unpublished until translation review approves it.
     """
@@ -76,10 +75,33 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         verbose_name = _("editorial review task")
         verbose_name_plural = _("editorial review tasks")
 
+    def start(self, workflow_state, user=None):
+        """A revision whose English and shared data equal the live object's changes only
+        Chinese: it goes straight to translation review."""
+        from cms.i18n.fields import source_values
+        from cms.workflow.publishing import has_been_published
+
+        task_state = super().start(workflow_state, user=user)
+        obj = workflow_state.content_object
+        obj = getattr(obj, "specific", obj)
+        draft = task_state.revision.as_object()
+        if has_been_published(obj) and source_values(draft) == source_values(obj):
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.finished_at = timezone.now()
+            task_state.save(update_fields=["status", "finished_at"])
+        return task_state
+
     def on_action(self, task_state, user, action_name, **kwargs):
+        from cms.workflow.publishing import SOURCE
+
         super().on_action(task_state, user, action_name, **kwargs)
         if action_name == "approve":
-            task_state.revision.content_object.get_latest_revision().publish(user=user)
+            obj = task_state.revision.content_object
+            obj = getattr(obj, "specific", obj)  # a page comes as a plain Page
+            # The workflow checked that they may approve; publishing is not checked again.
+            obj.publish(
+                obj.get_latest_revision(), user=user, scope=SOURCE, skip_permission_checks=True
+            )
 
 
 class TranslationReviewTask(AbstractGroupApprovalTask):

@@ -9,9 +9,8 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api.pages import front_end_path
-from cms.i18n.segments import TEXT_BLOCKS
 from cms.rich_text import expand_many
-from cms.workflow.translation_approval import apply_approved_translation, approved_content
+from cms.streams import TEXT_BLOCKS, has_text
 from guides.blocks import GuideBodyBlock
 
 BODY_BLOCK = GuideBodyBlock()
@@ -51,9 +50,8 @@ def _item_value(item):
 class GuideRepresentation:
     """Builds one guide (or a list of guides) in one locale, recording English fallbacks."""
 
-    def __init__(self, locale, approved_only=True):
+    def __init__(self, locale):
         self.locale = locale
-        self.approved_only = approved_only
         self.suffix = "zh_hans" if locale == "zh-hans" else "en"
         self.fallback = []
         self.pending = []  # (container, key, placeholder) to fill in once, in bulk
@@ -69,22 +67,7 @@ class GuideRepresentation:
             self.fallback.append(path)
         return english
 
-    def use_approved_chinese(self, page):
-        """zh-hans shows only approved Chinese. Returns the translation state it implies."""
-        if self.suffix == "en":
-            return "source"
-        if not self.approved_only:
-            return None
-        if getattr(page, "_approved_state", None) is None:
-            content = approved_content(page)
-            pending = apply_approved_translation(page, content)
-            page._approved_state = (
-                "missing" if not content else "pending" if pending else "complete"
-            )
-        return page._approved_state
-
     def summary(self, page):
-        approval_state = self.use_approved_chinese(page)
         series = page.series
         return {
             "id": page.pk,
@@ -101,7 +84,7 @@ class GuideRepresentation:
             "last_published_at": page.last_published_at,
             "path": front_end_path(self.text(page, "url_path")),
             "available_locales": available_locales(page),
-            "translation_state": listing_translation_state(page, self.locale, approval_state),
+            "translation_state": listing_translation_state(page, self.locale),
         }
 
     def detail(self, page, revision_id=None):
@@ -136,8 +119,7 @@ class GuideRepresentation:
                 "last_reviewed": page.last_reviewed,
             }
         )
-        approval_state = getattr(page, "_approved_state", None)
-        state = detail_translation_state(self.locale, self.fallback, approval_state)
+        state = detail_translation_state(page, self.locale, self.fallback)
         data["translation_state"] = state
         data["meta"] = {
             "revision_id": revision_id if revision_id is not None else page.live_revision_id,
@@ -182,20 +164,21 @@ class GuideRepresentation:
                 self.fallback.append(path)
             return english
         by_id = {item.get("id"): item for item in chinese}
-        merged, used = [], set()
+        merged = []
         for index, source in enumerate(english):
             translation = by_id.get(source.get("id"))
-            if translation is None:
+            block = BODY_BLOCK.child_blocks.get(source.get("type"))
+            untranslated = has_text(block, source["value"]) and not has_text(
+                block, (translation or {}).get("value")
+            )
+            if translation is None or untranslated:
                 self.fallback.append(f"{path}[{index}]")
                 merged.append(source)
                 continue
-            used.add(source.get("id"))
-            block = BODY_BLOCK.child_blocks.get(source.get("type"))
             value = self.merge_value(
                 block, translation["value"], source["value"], f"{path}[{index}]"
             )
             merged.append({**translation, "value": value})
-        merged.extend(item for item in chinese if item.get("id") not in used)
         return merged
 
     def merge_value(self, block, chinese, english, path):
@@ -308,20 +291,25 @@ def topics_of(page, suffix):
     return sorted(named, key=lambda topic: topic["name"])
 
 
+def has_chinese(page):
+    """Whether the guide has been translated: its live row (which holds only approved Chinese)
+    has a Chinese title."""
+    return bool(page.title_zh_hans)
+
+
 def available_locales(page):
-    content = approved_content(page) or {}
-    return ["en", "zh-hans"] if content.get("title") and content.get("body") else ["en"]
+    return ["en", "zh-hans"] if has_chinese(page) else ["en"]
 
 
-def listing_translation_state(page, locale, approval_state):
+def listing_translation_state(page, locale):
     if locale == "en":
         return "source"
-    return approval_state or "complete"
+    return "complete" if has_chinese(page) else "missing"
 
 
-def detail_translation_state(locale, fallback, approval_state):
+def detail_translation_state(page, locale, fallback):
     if locale == "en":
         return "source"
-    if approval_state in ("missing", "pending"):
-        return approval_state
+    if not has_chinese(page):
+        return "missing"
     return "partial" if fallback else "complete"

@@ -3,14 +3,13 @@
 from cms.i18n.segments import page_segments
 from cms.i18n.status import is_translated
 from cms.search.index import plain
-from cms.workflow.translation_approval import apply_approved_translation, approved_content
 
 
 def guide_documents(page):
-    """{locale: (title, text)}. Chinese holds only approved Chinese that is really translated."""
+    """{locale: (title, text)} of the live row. Chinese holds only its (approved) Chinese that
+    is really translated, never an English fallback."""
     from guides.models import FAQ
 
-    apply_approved_translation(page, approved_content(page))
     segments = page_segments(page)
     faq_ids = [
         block["value"].get("faq")

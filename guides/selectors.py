@@ -86,7 +86,7 @@ def last_import(page):
 
 
 def api_guides():
-    """Live, public guides with their topics and approved Chinese, in one query."""
+    """Live, public guides with their topics, in one query."""
     from django.db.models import JSONField, OuterRef, Subquery
     from django.db.models.functions import JSONObject
 
@@ -105,10 +105,8 @@ def api_guides():
         )
         .values("items")
     )
-    return (
-        public_live(GuidePage.objects.all())
-        .select_related("translation_approval")
-        .annotate(topic_list=Subquery(topics, output_field=JSONField()))
+    return public_live(GuidePage.objects.all()).annotate(
+        topic_list=Subquery(topics, output_field=JSONField())
     )
 
 
@@ -140,8 +138,6 @@ SUMMARY_FIELDS = [
     "live_revision_id",
     "series__code",
     "series__slug",
-    "translation_approval__content",
-    "translation_approval__revision_id",
     *_both("slug", "title", "subtitle", "summary", "reading_time", "url_path", "series__name"),
 ]
 DETAIL_FIELDS = [

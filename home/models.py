@@ -6,10 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.workflow.forms import GuardedPageForm
-from cms.workflow.publishing import AtomicPublishMixin
+from cms.workflow.publishing import PublicationMixin
 
 
-class HomePage(AtomicPublishMixin, Page):
+class HomePage(PublicationMixin, Page):
     """The site root: a heading and an introduction, in both languages."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -36,7 +36,7 @@ class HomePage(AtomicPublishMixin, Page):
     def api_detail_url(self):
         return "/api/v1/home/"
 
-    def api_representation(self, locale, revision_id, draft=False):
+    def api_representation(self, locale, revision_id):
         from home.representation import home_representation
 
-        return home_representation(self, locale, revision_id, draft)
+        return home_representation(self, locale, revision_id)

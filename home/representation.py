@@ -2,15 +2,12 @@
 
 from cms.api.pages import front_end_path
 from cms.rich_text import expand_rich_text
-from cms.workflow.translation_approval import apply_approved_translation, approved_content
 
 FIELDS = ("title", "heading", "introduction")
 
 
-def home_representation(page, locale, revision_id, draft=False):
+def home_representation(page, locale, revision_id):
     suffix = "zh_hans" if locale == "zh-hans" else "en"
-    if suffix != "en" and not draft:
-        apply_approved_translation(page, approved_content(page))
     values, fallback = {}, []
     for name in FIELDS:
         value = getattr(page, f"{name}_{suffix}", None)

@@ -64,6 +64,6 @@ def preview(
     page = stored.as_object()
     if not hasattr(page, "api_representation"):
         raise not_found(_("A preview of this page type"))
-    data = page.api_representation(payload["l"], stored.pk, draft=True)
+    data = page.api_representation(payload["l"], stored.pk)
     data.setdefault("meta", {})["preview"] = True
     return json_response(data, locale=payload["l"], private=True)

@@ -1,6 +1,6 @@
 """Wagtail's stock API v2, for existing Wagtail front ends.
 
-Send `Accept-Language: zh-hans` for Chinese. As in v1, only approved Chinese is served, only
+Send `Accept-Language: zh-hans` for Chinese. As in v1, live rows hold only approved Chinese, only
 live pages outside private sections are served (to everyone: a session changes nothing), and
 rich text is front-end HTML whose page links point only at such pages.
 """
@@ -14,9 +14,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import PageViewRestriction
 
-from cms.models import TranslationApproval
 from cms.rich_text import OTHER_REFERENCES, expand_many
-from cms.workflow.translation_approval import apply_approved_translation
 
 MAX_SEARCH_LENGTH = 200  # as API v1's q
 
@@ -70,7 +68,7 @@ class JSONOnly:
     content_negotiation_class = AlwaysJSON
 
 
-class ApprovedTranslationPagesAPIViewSet(JSONOnly, PagesAPIViewSet):
+class PublicPagesAPIViewSet(JSONOnly, PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail lets a logged-in session see login-restricted pages; the public API does not.
         # (Path prefixes, not a subquery: the search backend filters on plain fields only.)
@@ -103,24 +101,11 @@ class ApprovedTranslationPagesAPIViewSet(JSONOnly, PagesAPIViewSet):
         response.data = expand_stored_rich_text(response.data)
         return response
 
-    def get_serializer(self, instance=None, *args, **kwargs):
-        if translation.get_language() == "zh-hans" and instance is not None:
-            pages = list(instance) if kwargs.get("many") else [instance]
-            approvals = dict(
-                TranslationApproval.objects.filter(page_id__in=[p.pk for p in pages]).values_list(
-                    "page_id", "content"
-                )
-            )
-            for page in pages:
-                apply_approved_translation(page, approvals.get(page.pk))
-            instance = pages if kwargs.get("many") else pages[0]
-        return super().get_serializer(instance, *args, **kwargs)
-
 
 class JSONOnlyImagesAPIViewSet(JSONOnly, ImagesAPIViewSet):
     pass
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", ApprovedTranslationPagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", JSONOnlyImagesAPIViewSet)

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 
-from cms.workflow.translation_approval import translated_field_names
+from cms.i18n.fields import translation_field_names
+from cms.streams import TEXT_BLOCKS
 
-# Derived or technical fields that translators never write.
-NOT_SEGMENTS = {"slug", "url_path", "reading_time"}
-TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
-SKIPPED_BLOCKS = (blocks.URLBlock, blocks.ChoiceBlock, blocks.ChooserBlock)
+
+def segment_field_names(model):
+    """Translated fields that are segments: what a translator writes, but the slug."""
+    return [name for name in translation_field_names(model) if name != "slug"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def _walk(block, source, target, key, path, rich_text=False):
                 f"{key}.{name}",
                 f"{path} › {name}",
             )
-    elif isinstance(block, TEXT_BLOCKS) and not isinstance(block, SKIPPED_BLOCKS):
+    elif isinstance(block, TEXT_BLOCKS):
         if isinstance(source, str) and source.strip():
             rich = isinstance(block, blocks.RichTextBlock)
             yield key, path, source, target if isinstance(target, str) else "", rich
@@ -100,9 +101,7 @@ def _walk(block, source, target, key, path, rich_text=False):
 def page_segments(page):
     """Every segment of `page` whose English is not empty, in reading order."""
     segments = []
-    for name in translated_field_names(type(page)):
-        if name in NOT_SEGMENTS:
-            continue
+    for name in segment_field_names(type(page)):
         field = page._meta.get_field(name)
         if isinstance(field, StreamField):
             source, target = _raw(page, name, "en"), _raw(page, name, "zh_hans")
@@ -146,7 +145,7 @@ def set_targets(page, translations):
 
 
 def _field(page, name):
-    if name in NOT_SEGMENTS or name not in translated_field_names(type(page)):
+    if name not in segment_field_names(type(page)):
         return None
     return page._meta.get_field(name)
 
@@ -209,8 +208,8 @@ def _set_in_stream(page, field, target_items, key, text):
 
 def copy_missing_blocks(page):
     """Give every English block a Chinese counterpart (a copy, same id), in English order."""
-    for name in translated_field_names(type(page)):
-        if name in NOT_SEGMENTS or not isinstance(page._meta.get_field(name), StreamField):
+    for name in segment_field_names(type(page)):
+        if not isinstance(page._meta.get_field(name), StreamField):
             continue
         english, chinese = _raw(page, name, "en"), _raw(page, name, "zh_hans")
         by_id = {item.get("id"): item for item in chinese}

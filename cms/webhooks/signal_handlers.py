@@ -1,24 +1,14 @@
-"""Turning Wagtail's page signals into recorded publish events (sent after commit)."""
+"""Turning Wagtail's page signals into recorded publish events (sent after commit).
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
+Publishes record their own events (cms.workflow.publication_effects); these are the rest.
+"""
+
+from wagtail.signals import page_unpublished, post_page_move
 
 from cms.api.pages import front_end_path
-from cms.webhooks import changes, events
+from cms.webhooks import events
 from cms.webhooks.record import record
 from cms.workflow.translation_approval import translation_approved
-
-
-def on_published(sender, instance, revision=None, **kwargs):
-    before = changes.previous_publish(instance, revision)
-    revision_id = getattr(revision, "pk", None)
-    record(
-        events.PUBLISHED,
-        instance,
-        changes.changed_locales(instance, before),
-        revision_id=revision_id,
-    )
-    if moved := changes.moved_paths(instance, before):
-        record(events.MOVED, instance, list(moved), revision_id=revision_id, previous_paths=moved)
 
 
 def on_unpublished(sender, instance, **kwargs):
@@ -37,17 +27,12 @@ def on_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
     record(events.MOVED, instance, events.ALL_LOCALES, previous_paths=previous)
 
 
-def on_translation_approved(sender, page, revision, **kwargs):
-    record(
-        events.TRANSLATION_APPROVED,
-        page,
-        ["zh-hans"],
-        revision_id=getattr(revision, "pk", None),
-    )
+def on_translation_approved(sender, instance, revision, **kwargs):
+    if hasattr(instance, "url_path"):  # pages; a snippet's change reaches its pages' events
+        record(events.TRANSLATION_APPROVED, instance, ["zh-hans"], revision_id=revision.pk)
 
 
 def register_signal_handlers():
-    page_published.connect(on_published, dispatch_uid="webhooks-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="webhooks-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="webhooks-moved")
     translation_approved.connect(on_translation_approved, dispatch_uid="webhooks-translation")

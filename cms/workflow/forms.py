@@ -1,19 +1,18 @@
 """Admin forms that let translators change Chinese only, enforced on the server."""
 
+import json
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 
+from cms.i18n.fields import chinese, chinese_field_names, stream_field_names
+from cms.streams import BLOCK_KEY, skeleton
 from cms.workflow.translation_approval import SOURCE_PERMISSION
-
-TRANSLATION_SUFFIX = "_zh_hans"
-
-
-BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
 
 
 def _round_trip(widget, html):
@@ -60,10 +59,50 @@ def _changed(field, initial, cleaned):
     return True
 
 
-class SourceLanguageGuardMixin:
-    """A user without `edit_source_language` may change *_zh_hans fields and nothing else.
+ANCHOR = re.compile(r"<a\b[^>]*>")
+LINK_ATTRIBUTE = re.compile(r'\b(href|linktype|id)="([^"]*)"')
 
-    Checked on what was posted, so a crafted request is refused exactly like the form.
+
+def link_targets(value):
+    """Every link target (an address, or a linked page or document) in a stored value."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = text.replace('\\"', '"')
+    return {tuple(sorted(LINK_ATTRIBUTE.findall(tag))) for tag in ANCHOR.findall(text)}
+
+
+def latest_version(instance):
+    """What the user is changing: the latest revision (a revert's form holds an older one)."""
+    if instance.pk is None:
+        return None
+    row = type(instance)._default_manager.get(pk=instance.pk)
+    row = getattr(row, "specific", row)
+    latest = getattr(row, "get_latest_revision_as_object", None)
+    return latest() if latest else row
+
+
+def _raw(block, value):
+    return block.get_prep_value(value) if value is not None else []
+
+
+SHARED = gettext_lazy("You can change only the Chinese (zh-hans) version; “%(field)s” is not.")
+STRUCTURE = gettext_lazy(
+    "In “%(field)s” you can change only the Chinese text: its blocks, their order, numbers, "
+    "dates, links and choices come from the English."
+)
+LINKS = gettext_lazy(
+    "“%(field)s” links somewhere its English does not: a translation may link only where the "
+    "English links."
+)
+
+
+class SourceLanguageGuardMixin:
+    """A user without `edit_source_language` (a translator) may change the Chinese text of
+    what is there, and nothing else.
+
+    Checked on what was posted against the latest revision, so a crafted request (a revert of
+    an old revision included) is refused exactly like the form. In a Chinese StreamField the
+    blocks, their ids and order, numbers, dates, links and choices are shared with the English:
+    only its text may change. Chinese rich text may link only where its English links.
     """
 
     def clean(self):
@@ -71,22 +110,56 @@ class SourceLanguageGuardMixin:
         user = getattr(self, "for_user", None)
         if user is None or user.has_perm(SOURCE_PERMISSION):
             return cleaned_data
-        for name in self.changed_data:
-            if name.endswith(TRANSLATION_SUFFIX) or name not in self.fields:
+        model = self._meta.model
+        translations = chinese_field_names(model)
+        streams = {chinese(name) for name in stream_field_names(model)}
+        latest = self._initial_values_of(latest_version(self.instance))
+        for name, field in self.fields.items():
+            if name not in latest:
                 continue
-            field = self.fields[name]
-            initial = self.get_initial_for_field(field, name)
-            if not _changed(field, initial, cleaned_data.get(name)):
-                continue
-            self.add_error(
-                name,
-                ValidationError(
-                    _("You can change only the Chinese (zh-hans) version; “%(field)s” is not."),
-                    code="source_language_locked",
-                    params={"field": field.label or name},
-                ),
-            )
+            initial, value = latest[name], cleaned_data.get(name)
+            if name in translations:
+                source = cleaned_data.get(name.removesuffix("_zh_hans") + "_en")
+                problem = self._translation_problem(field, initial, value, source, name in streams)
+            elif field.has_changed(initial, self[name].data) and _changed(field, initial, value):
+                problem = SHARED
+            else:
+                problem = None
+            if problem:
+                self.add_error(
+                    name,
+                    ValidationError(
+                        problem,
+                        code="source_language_locked",
+                        params={"field": field.label or name},
+                    ),
+                )
         return cleaned_data
+
+    def _initial_values_of(self, obj):
+        """{field name: its initial value} as the form would show `obj` (None: a new one)."""
+        if obj is None:
+            return dict.fromkeys(self.fields)
+        kwargs = {"for_user": getattr(self, "for_user", None)}
+        if hasattr(self, "parent_page"):
+            kwargs["parent_page"] = self.parent_page
+        form = type(self)(instance=obj, **kwargs)
+        return {
+            name: form.get_initial_for_field(form.fields[name], name)
+            for name in self.fields
+            if name in form.fields
+        }
+
+    @staticmethod
+    def _translation_problem(field, initial, value, source, stream):
+        if stream:
+            block = field.block
+            value, source = _raw(block, value), _raw(block, source)
+            if skeleton(block, _raw(block, initial)) != skeleton(block, value):
+                return STRUCTURE
+        if link_targets(value or "") - link_targets(source or ""):
+            return LINKS
+        return None
 
 
 class StaleRevisionGuardMixin:

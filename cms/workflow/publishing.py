@@ -1,24 +1,186 @@
-"""Publishing a page is one transaction, and one publish of a page at a time.
+"""The one publish service: what a publish puts live, in which language, and what follows.
 
-Wagtail saves the page row, then sends page_published (webhook events, the content version,
-search), then writes the log entry (translation approval listens for it), without a transaction
-of its own. The admin's Publish button and workflow approvals call it outside any transaction,
-so a receiver or the database failing part-way left the new content live with no log entry.
-Here the whole publish commits or rolls back together, and the page row is locked first so
-concurrent publishes of one page queue instead of interleaving.
+The invariant: the live row of every page and snippet holds exactly what readers may see, the
+approved English and the approved Chinese. Unreviewed Chinese lives only in revisions. So every
+read path (API v1 and v2, search, resolve, webhooks) reads the live row and needs no overlay.
+
+A publish has a scope:
+- SOURCE (editorial approval, a reviewer's Publish, scheduled publishing, an English import)
+  makes the revision's English and shared data live and keeps the live, approved Chinese;
+- TRANSLATION (zh-hans translation approval, a Chinese import) makes the revision's Chinese
+  live on top of the live English and shared data, and never publishes English;
+- ALL (the system, e.g. the demo loader; a user who may do both) makes the whole revision live.
+
+Every path that publishes ends here, because the models' `publish()` (which Wagtail's Publish
+button, bulk actions, revert, workflow and scheduler all call) is this service. It is one
+transaction with the row locked first, so concurrent publishes of one object queue; its side
+effects (content version, approval record, webhook events and CDN purges, search) are each done
+once, the outside ones after commit.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.models import Page
 
+from cms.i18n.fields import align_chinese, chinese_field_names, chinese_values, source_values
+from cms.workflow.translation_approval import (
+    APPROVE_PERMISSION,
+    SOURCE_PERMISSION,
+    record_approval,
+)
 
-class AtomicPublishMixin:
-    """Put before Page in a page model's bases."""
+SOURCE = "source"
+TRANSLATION = "translation"
+ALL = "all"
 
-    def publish(self, revision, *args, **kwargs):
-        with transaction.atomic():
-            # Lock the page row (PostgreSQL; SQLite serialises writers anyway).
-            Page.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
-            return super().publish(revision, *args, **kwargs)
+
+class NothingToPublish(PermissionDenied):
+    """The user may publish neither language."""
+
+
+def scope_for(user):
+    """What a publish by `user` may put live: the system (no user) publishes everything."""
+    if user is None:
+        return ALL
+    source, translation = user.has_perm(SOURCE_PERMISSION), user.has_perm(APPROVE_PERMISSION)
+    if source and translation:
+        return ALL
+    if source:
+        return SOURCE
+    if translation:
+        return TRANSLATION
+    raise NothingToPublish(_("You may not publish English or Chinese content."))
+
+
+def has_been_published(obj):
+    """Whether `obj`'s row holds published content (else it holds its first draft)."""
+    return obj.first_published_at is not None
+
+
+def live_row(obj):
+    """A fresh copy of `obj`'s row, locked for this transaction (PostgreSQL; SQLite serialises
+    writers anyway)."""
+    model = type(obj)
+    base = Page if isinstance(obj, Page) else model
+    base.objects.select_for_update().filter(pk=obj.pk).values_list("pk").first()
+    return model.objects.get(pk=obj.pk)
+
+
+def compose(live, draft, scope):
+    """The object to save as the live row when `draft` (a revision as an object) is published
+    with `scope`; `live` is the row as it is now."""
+    if scope == TRANSLATION:
+        composed = live
+        for name in chinese_field_names(type(live)):
+            setattr(composed, name, getattr(draft, name))
+    else:
+        composed = draft
+        if scope == SOURCE:
+            approved = has_been_published(live)
+            for name in chinese_field_names(type(live)):
+                setattr(composed, name, getattr(live, name) if approved else None)
+    align_chinese(composed, for_readers=True)
+    return composed
+
+
+class _ScopedPublish:
+    """Wagtail's publish action, saving the composed object instead of the bare revision."""
+
+    def __init__(self, revision, scope, live, **kwargs):
+        super().__init__(revision, **kwargs)
+        self.object = compose(live, self.object, scope)
+
+
+class ScopedPagePublish(_ScopedPublish, PublishPageRevisionAction):
+    pass
+
+
+class ScopedPublish(_ScopedPublish, PublishRevisionAction):
+    pass
+
+
+def publish(
+    obj,
+    revision,
+    *,
+    user=None,
+    scope=None,
+    changed=True,
+    log_action=True,
+    previous_revision=None,
+    skip_permission_checks=False,
+):
+    """Publish `revision` of `obj` (a page or snippet) with `scope` (by default, what `user`
+    may publish)."""
+    from cms.workflow.publication_effects import after_publish
+
+    scope = scope or scope_for(user)
+    action_class = ScopedPagePublish if isinstance(obj, Page) else ScopedPublish
+    with transaction.atomic():
+        live = live_row(obj)
+        before = type(obj).objects.get(pk=obj.pk)
+        action = action_class(
+            revision,
+            scope,
+            live,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+        )
+        result = action.execute(skip_permission_checks=skip_permission_checks)
+        live = action.object
+        if live.live and live.live_revision_id == revision.pk:  # else scheduled for later
+            after_publish(live, before, revision, scope, user)
+            mark_unpublished_changes(live)
+    return result
+
+
+def mark_unpublished_changes(live):
+    """The object has unpublished changes when its latest revision holds what its live row
+    does not, such as Chinese still in review after an English publish."""
+    latest = live.get_latest_revision()
+    if latest is None:
+        return
+    draft = latest.as_object()
+    align_chinese(draft, for_readers=True)
+    pending = source_values(draft) != source_values(live) or (
+        chinese_values(draft) != chinese_values(live)
+    )
+    if pending != live.has_unpublished_changes:
+        live.has_unpublished_changes = pending
+        type(live).objects.filter(pk=live.pk).update(has_unpublished_changes=pending)
+
+
+class PublicationMixin:
+    """Put before Page (or DraftStateMixin) in a model's bases: its publish() is the service."""
+
+    def publish(self, revision, user=None, scope=None, **kwargs):
+        return publish(self, revision, user=user, scope=scope, **kwargs)
 
     publish.alters_data = True
+
+    def save_revision(self, *args, **kwargs):
+        # A draft's Chinese keeps the English structure, whoever saves it (cms.streams.align).
+        align_chinese(self)
+        return super().save_revision(*args, **kwargs)
+
+    save_revision.alters_data = True
+
+    def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
+        # Pages only. Aliases follow the live row as composed, never a revision's own content.
+        return super().update_aliases(revision=revision, _updated_ids=_updated_ids)
+
+    update_aliases.alters_data = True
+
+    def get_latest_revision_as_object(self):
+        # The working copy is the latest revision, always: Wagtail would take the live row
+        # when nothing is unpublished, but the live row holds only approved Chinese.
+        revision = self.get_latest_revision()
+        return revision.as_object() if revision else super().get_latest_revision_as_object()
+
+
+__all__ = ["ALL", "SOURCE", "TRANSLATION", "PublicationMixin", "publish", "record_approval"]

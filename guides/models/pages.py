@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.workflow.forms import GuardedPageForm
-from cms.workflow.publishing import AtomicPublishMixin
+from cms.workflow.publishing import PublicationMixin
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import ELLIPSES
 from guides.models.snippets import Topic
@@ -26,7 +26,7 @@ from guides.serializers import (
 )
 
 
-class GuideIndexPage(AtomicPublishMixin, Page):
+class GuideIndexPage(PublicationMixin, Page):
     """A hub under the home page that lists its guides, filterable by series and topic."""
 
     parent_page_types = ["home.HomePage"]
@@ -65,7 +65,7 @@ class GuidePageTag(ItemBase):
     )
 
 
-class GuidePage(AtomicPublishMixin, Page):
+class GuidePage(PublicationMixin, Page):
     """One long, structured guide, in English and Simplified Chinese."""
 
     parent_page_types = ["guides.GuideIndexPage"]
@@ -183,11 +183,11 @@ class GuidePage(AtomicPublishMixin, Page):
         urls += [f"/api/v1/guides/?topic={tag.slug}" for tag in self.topics.all()]
         return urls
 
-    def api_representation(self, locale, revision_id, draft=False):
-        """The guide as API v1 shows it; a draft (preview) shows its own unapproved Chinese."""
+    def api_representation(self, locale, revision_id):
+        """The guide as API v1 shows it (a preview's draft shows its own Chinese)."""
         from guides.api_representation import GuideRepresentation
 
-        return GuideRepresentation(locale, approved_only=not draft).detail(self, revision_id)
+        return GuideRepresentation(locale).detail(self, revision_id)
 
     def segmented_text(self):
         """Both languages' title, subtitle and summary as search tokens (for the admin)."""

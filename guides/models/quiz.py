@@ -12,11 +12,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.workflow.forms import GuardedPageForm
-from cms.workflow.publishing import AtomicPublishMixin
+from cms.workflow.publishing import PublicationMixin
 from guides.quiz.blocks import DimensionsBlock, ProfilesBlock, QuestionsBlock
 
 
-class QuizPage(AtomicPublishMixin, Page):
+class QuizPage(PublicationMixin, Page):
     """Questions whose options score dimensions, and profiles defined by score ranges.
 
     The scoring key (points, reverse scoring, ranges) is read from the English version only;
@@ -58,11 +58,10 @@ class QuizPage(AtomicPublishMixin, Page):
     def api_detail_url(self):
         return f"/api/v1/tests/{self.slug_en or self.slug}/"
 
-    def api_representation(self, locale, revision_id, draft=False):
-        """The test as API v1 shows it; a draft (preview) shows its own unapproved Chinese."""
+    def api_representation(self, locale, revision_id):
+        """The test as API v1 shows it (a preview's draft shows its own Chinese)."""
         from guides.quiz.representation import quiz_representation
 
-        self._preview_draft = draft
         return quiz_representation(self, locale)
 
 

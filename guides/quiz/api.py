@@ -57,11 +57,7 @@ SUBMISSION_SCHEMA = {
 
 
 def live_quiz(slug):
-    quiz = (
-        public_live(QuizPage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug)))
-        .select_related("translation_approval")
-        .first()
-    )
+    quiz = public_live(QuizPage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))).first()
     if quiz is None:
         raise not_found(_("A published relationship test with this slug"))
     return quiz
@@ -76,7 +72,7 @@ def live_result(token):
     quiz = result and public_live(QuizPage.objects.filter(pk=result.quiz_id)).first()
     if result is None or quiz is None:
         raise not_found(_("A result with this token (it may have expired or been deleted)"))
-    return result, QuizPage.objects.select_related("translation_approval").get(pk=quiz.pk)
+    return result, quiz
 
 
 def result_body(result, quiz, locale, expanded=False):
@@ -123,11 +119,7 @@ def submit(request, slug: str = Path(..., max_length=255), locale: str | None = 
     """Scores the answers on the server; returns the profile, the playbook and a share token."""
     locale = locale_from(locale)
     check_rate(request)
-    quiz = (
-        public_live(QuizPage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug)))
-        .select_related("translation_approval")
-        .first()
-    )
+    quiz = public_live(QuizPage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))).first()
     if quiz is None:
         raise invalid({"test": _("No published test has the slug “%(slug)s”.") % {"slug": slug}})
     if len(request.body) > MAX_BYTES:

@@ -1,11 +1,10 @@
 """A profile's playbook in the reader's language: guides, and pathway steps inside them.
 
-Chinese comes from each guide's approved translation, leaf by leaf, with English where a
+Chinese comes from each live guide's approved translation, leaf by leaf, with English where a
 translation is missing, as everywhere in the public API.
 """
 
 from cms.api.pages import front_end_path
-from cms.workflow.translation_approval import approved_content
 from guides.stream_data import item_value, raw_items
 
 STEP_TEXTS = ("title", "focus", "prerequisites", "safety_note")
@@ -44,20 +43,19 @@ def pathway_steps(guide, locale):
     steps = [item_value(step) for step in pathway["value"].get("steps") or []]
     if locale == "en":
         return steps
-    chinese_body = (approved_content(guide) or {}).get("body") or []
+    chinese_body = raw_items(guide.body_zh_hans)
     counterpart = next((i for i in chinese_body if i.get("id") == pathway.get("id")), None)
     chinese_steps = (counterpart or {}).get("value", {}).get("steps") or []
     return overlay_chinese(steps, chinese_steps)
 
 
 def guide_summary(guide, locale):
-    approved = (approved_content(guide) or {}) if locale == "zh-hans" else {}
-    title = approved.get("title") or guide.title_en
-    url_path = (guide.url_path_zh_hans if locale == "zh-hans" else None) or guide.url_path_en
+    chinese = locale == "zh-hans"
+    url_path = (guide.url_path_zh_hans if chinese else None) or guide.url_path_en
     return {
         "id": guide.pk,
-        "title": title,
-        "summary": approved.get("summary") or guide.summary_en or "",
+        "title": (guide.title_zh_hans if chinese else None) or guide.title_en,
+        "summary": (guide.summary_zh_hans if chinese else None) or guide.summary_en or "",
         "path": front_end_path(url_path),
         "api_url": guide.api_detail_url(),
     }

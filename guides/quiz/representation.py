@@ -1,11 +1,10 @@
 """The relationship test and its results as API v1 shows them, in one language.
 
-Chinese is the approved translation laid over the English leaf by leaf; scoring keys (points,
-reverse scoring, ranges) never leave the server.
+Chinese (the live row's approved translation, or a preview's draft) is laid over the English
+leaf by leaf; scoring keys (points, reverse scoring, ranges) never leave the server.
 """
 
 from cms.api.pages import public_live
-from cms.workflow.translation_approval import approved_content
 from guides.models import GuidePage
 from guides.quiz.playbook import build_playbook, overlay_chinese
 from guides.stream_data import item_id, item_value, raw_items
@@ -15,12 +14,10 @@ TEXTS = ("title", "introduction")
 
 
 def chinese_values(page):
-    """The Chinese readers may see: approved, or the page's own for a draft preview."""
-    if getattr(page, "_preview_draft", False):
-        return {name: raw_items(getattr(page, f"{name}_zh_hans", None)) for name in STREAMS} | {
-            name: getattr(page, f"{name}_zh_hans", None) for name in TEXTS
-        }
-    return approved_content(page) or {}
+    """The page's Chinese: approved in the live row, a draft's own in a preview."""
+    return {name: raw_items(getattr(page, f"{name}_zh_hans", None)) for name in STREAMS} | {
+        name: getattr(page, f"{name}_zh_hans", None) for name in TEXTS
+    }
 
 
 def localized(page, name, locale):
@@ -86,12 +83,7 @@ def profile_representation(page, profile_key, locale, expanded=False):
         return None
     entries = [item_value(entry) for entry in profile.get("playbook") or []]
     guide_ids = {entry["guide"] for entry in entries if entry.get("guide")}
-    guides = {
-        guide.pk: guide
-        for guide in public_live(GuidePage.objects.filter(pk__in=guide_ids)).select_related(
-            "translation_approval"
-        )
-    }
+    guides = {guide.pk: guide for guide in public_live(GuidePage.objects.filter(pk__in=guide_ids))}
     return {
         "key": profile["key"],
         "name": profile["name"],

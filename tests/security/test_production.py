@@ -68,7 +68,7 @@ def test_a_view_that_raises_gives_a_plain_500(demo_site, plain_errors, monkeypat
 
     monkeypatch.setattr("cms.frontend.views.render", boom)
     monkeypatch.setattr("guides.api.locale_from", boom)
-    monkeypatch.setattr("cms.api.v2.ApprovedTranslationPagesAPIViewSet.get_base_queryset", boom)
+    monkeypatch.setattr("cms.api.v2.PublicPagesAPIViewSet.get_base_queryset", boom)
     from django.core.cache import cache
 
     cache.clear()

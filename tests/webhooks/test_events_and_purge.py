@@ -8,7 +8,7 @@ from django.core.management import call_command
 from cms.webhooks import events
 from cms.webhooks.models import WebhookEvent
 from cms.webhooks.payloads import paths as page_paths
-from cms.workflow.translation_approval import approve_translation
+from cms.workflow.publishing import TRANSLATION
 from guides.models import GuideIndexPage, GuidePage
 
 pytestmark = pytest.mark.django_db
@@ -44,19 +44,21 @@ def test_an_english_change_that_shows_through_to_chinese_concerns_both(guide, en
     assert recorded() == [(events.PUBLISHED, ["en", "zh-hans"])]
 
 
-def test_unpublish_move_rename_and_translation_approval(
+def test_rename_unpublish_republish_and_translation_approval(
     guide, endpoint, publish, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        guide.unpublish()
     guide.slug_en = "renamed-guide"
     publish(guide)
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.unpublish()
+    publish(guide)  # back for readers of both languages
     guide.title_zh_hans = "新的标题"
     publish(guide)  # a system publish approves the Chinese it carries
     assert recorded() == [
-        (events.UNPUBLISHED, ["en", "zh-hans"]),
         (events.PUBLISHED, ["en"]),
         (events.MOVED, ["en"]),
+        (events.UNPUBLISHED, ["en", "zh-hans"]),
+        (events.PUBLISHED, ["en", "zh-hans"]),
         (events.PUBLISHED, ["en"]),
         (events.TRANSLATION_APPROVED, ["zh-hans"]),
     ]
@@ -67,7 +69,7 @@ def test_unpublish_move_rename_and_translation_approval(
     assert moved["page"]["path"]["en"].endswith("/renamed-guide/")
     approving_again = WebhookEvent.objects.count()
     guide.refresh_from_db()
-    approve_translation(guide, guide.live_revision)  # the same Chinese: nothing new to say
+    guide.publish(guide.live_revision, scope=TRANSLATION)  # the same Chinese: nothing to say
     assert WebhookEvent.objects.count() == approving_again
 
 

@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from wagtail.models import PageLogEntry
 
-from guides.models import GuidePage
+from guides.demo.loader import build_guide, load_snippets, read_demo_data
+from guides.models import GuideIndexPage, GuidePage
 from tests.admin_post import edit_form_data
 
 pytestmark = pytest.mark.django_db
@@ -100,10 +101,13 @@ def test_unapproved_chinese_published_by_a_reviewer_stays_hidden_everywhere(
     draft.title_zh_hans = "尚未审核的中文标题"
     with django_capture_on_commit_callbacks(execute=True):
         draft.save_revision(user=reviewer).publish(user=reviewer)
-    assert GuidePage.objects.get(pk=page.pk).title_zh_hans == "尚未审核的中文标题"
+    live = GuidePage.objects.get(pk=page.pk)
+    assert (live.title_en, live.title_zh_hans) == ("An English correction", approved_title)
+    assert live.get_latest_revision_as_object().title_zh_hans == "尚未审核的中文标题"
+    assert live.has_unpublished_changes, "the Chinese waits in the latest revision"
 
     assert api_title(client, page, "en") == ("An English correction", "source")
-    assert api_title(client, page, "zh-hans") == (approved_title, "pending")
+    assert api_title(client, page, "zh-hans") == (approved_title, "complete")
     v2 = client.get(f"/api/v2/pages/{page.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").json()
     assert v2["title"] == approved_title
     v2_list = client.get(
@@ -112,20 +116,26 @@ def test_unapproved_chinese_published_by_a_reviewer_stays_hidden_everywhere(
     assert approved_title in {item["title"] for item in v2_list["items"]}
 
 
-def test_without_any_approval_chinese_falls_back_to_english(demo_site, client, publish):
-    from cms.models import TranslationApproval
-
-    page = GuidePage.objects.order_by("number").first()
-    TranslationApproval.objects.filter(page_id=page.pk).delete()
-    publish(GuidePage.objects.get(pk=page.pk))  # a system publish approves again...
-    TranslationApproval.objects.filter(page_id=page.pk).delete()  # ...so undo it
-    from django.core.cache import cache
-
-    cache.clear()
-    data = client.get(f"/api/v1/guides/{page.slug_en}/", {"locale": "zh-hans"}).json()
-    assert data["title"] == page.title_en
+def test_without_any_approval_chinese_falls_back_to_english(
+    demo_site, client, reviewer, django_capture_on_commit_callbacks
+):
+    data = read_demo_data()
+    series, cta, faqs = load_snippets(data)
+    guide = build_guide(
+        {**data["guides"][0], "number": 777, "slug": {"en": "new-guide", "zh_hans": "xin"}},
+        series,
+        cta,
+        faqs,
+    )
+    GuideIndexPage.objects.get().add_child(instance=guide)
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision(user=reviewer).publish(user=reviewer)  # the English, reviewed
+    assert GuidePage.objects.get(pk=guide.pk).title_zh_hans in ("", None)
+    data = client.get("/api/v1/guides/new-guide/", {"locale": "zh-hans"}).json()
+    assert data["title"] == guide.title_en
     assert data["meta"]["translation_state"] == "missing"
     assert {"title", "body"} <= set(data["meta"]["fallback"])
+    assert client.get("/api/v1/guides/xin/").status_code == 404, "no unreviewed Chinese slug"
 
 
 def test_rejection_goes_back_to_the_author_with_the_comment(

@@ -1,0 +1,116 @@
+"""Which fields of a model are translated, and which of those a translator writes.
+
+Every translated field `name` is stored twice, as `name_en` and `name_zh_hans`
+(django-modeltranslation). A translator writes the Chinese of its text: plain and rich text, the
+text leaves of a StreamField, the Chinese slug. Derived values (URL paths, reading times) are
+computed, and URLs are shared: they come from the English whatever the language.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from modeltranslation.translator import NotRegistered, translator
+from wagtail.fields import StreamField
+
+from cms.streams import align, is_translation, raw_items, reader_value
+
+CHINESE = "zh_hans"
+ENGLISH = "en"
+DERIVED_FIELDS = frozenset({"url_path", "reading_time"})
+
+
+def translated_field_names(model):
+    """Every translated field of `model` (for pages: title, slug and the rest of Wagtail's)."""
+    try:
+        return sorted(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def translation_field_names(model):
+    """The translated fields whose Chinese a translator writes."""
+    return [
+        name
+        for name in translated_field_names(model)
+        if name not in DERIVED_FIELDS and not isinstance(_field(model, name), models.URLField)
+    ]
+
+
+def chinese_field_names(model):
+    """Every `*_zh_hans` field a translator writes: those of translated fields, and Chinese
+    fields a model declares itself (a topic's Chinese name)."""
+    names = {chinese(name) for name in translation_field_names(model)}
+    for field in model._meta.concrete_fields:
+        if field.name.endswith(f"_{CHINESE}") and not isinstance(field, models.URLField):
+            if field.name[: -len(CHINESE) - 1] not in DERIVED_FIELDS:
+                names.add(field.name)
+    return names
+
+
+def stream_field_names(model):
+    return [
+        name
+        for name in translated_field_names(model)
+        if isinstance(_field(model, name), StreamField)
+    ]
+
+
+def chinese(name):
+    return f"{name}_{CHINESE}"
+
+
+def english(name):
+    return f"{name}_{ENGLISH}"
+
+
+def align_chinese(obj, for_readers=False):
+    """Shape every Chinese StreamField of `obj` like its English one (cms.streams.align); for
+    readers, also empty every Chinese text that is not a translation of its English. An empty
+    Chinese stream stays empty: nothing has been translated or prepared.
+    """
+    model = type(obj)
+    for name in stream_field_names(model):
+        translation = raw_items(getattr(obj, chinese(name), None))
+        if translation:
+            block = obj._meta.get_field(name).stream_block
+            source = raw_items(getattr(obj, english(name), None))
+            setattr(obj, chinese(name), align(block, source, translation, for_readers))
+    if for_readers:
+        for name in translation_field_names(model):
+            if name == "slug" or name in stream_field_names(model):
+                continue  # a slug is an address, not a translation
+            source, target = getattr(obj, english(name), None), getattr(obj, chinese(name), None)
+            if not is_translation(source or "", target or ""):
+                setattr(obj, chinese(name), "")
+
+
+def source_values(obj):
+    """What of `obj` is not Chinese text: its English and the data both languages share
+    (tags included, Wagtail's bookkeeping not), as readers see it. Equal results mean the same
+    source."""
+    model = type(obj)
+    chinese_names = chinese_field_names(model)
+    derived = {f"{name}_{suffix}" for name in DERIVED_FIELDS for suffix in (ENGLISH, CHINESE)}
+    values = {}
+    for name in translated_field_names(model):  # a page's title and slug live on Page
+        for field_name in (english(name), chinese(name)):
+            if field_name not in chinese_names and field_name not in derived:
+                values[field_name] = reader_value(getattr(obj, field_name, None))
+    for field in model._meta.local_concrete_fields:
+        name = field.name
+        if field.editable and not field.primary_key and name not in chinese_names | derived:
+            values.setdefault(field.attname, reader_value(field.value_from_object(obj)))
+    for field in model._meta.many_to_many:
+        values[field.name] = sorted(item.pk for item in getattr(obj, field.name).all())
+    return values
+
+
+def chinese_values(obj):
+    """The Chinese of `obj` as readers see it (compare with source_values)."""
+    return {name: reader_value(getattr(obj, name, None)) for name in chinese_field_names(type(obj))}

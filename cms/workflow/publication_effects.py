@@ -1,0 +1,83 @@
+"""What follows a publish, each done once: the content version, the approval record, webhook
+events and CDN purges, and the search index (the last three after commit)."""
+
+from django.core.exceptions import FieldDoesNotExist
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from cms.content_version import bump_content_version
+from cms.i18n.fields import (
+    DERIVED_FIELDS,
+    chinese,
+    chinese_field_names,
+    english,
+    translated_field_names,
+)
+from cms.search.index import reindex_later
+from cms.streams import reader_value
+from cms.webhooks import events
+from cms.webhooks.payloads import paths
+from cms.webhooks.record import anyone_listening, record
+from cms.workflow.translation_approval import record_approval
+
+
+def after_publish(after, before, revision, scope, user):
+    """`after` is the live row `revision` just made; `before` the row as it was."""
+    from cms.workflow.publishing import SOURCE, TRANSLATION, has_been_published
+
+    readers_before = before if before.live and has_been_published(before) else None
+    bump_content_version()
+    if isinstance(after, Page) and scope != TRANSLATION:  # an approval is an event of its own
+        page_events(after, readers_before, revision)
+    if scope != SOURCE and chinese_field_names(type(after)):
+        record_approval(after, before, revision, user)
+    if isinstance(after, Page):
+        reindex_later(after.pk)
+    else:
+        shared_content_events(after)
+
+
+def page_events(page, before, revision):
+    record(events.PUBLISHED, page, changed_locales(page, before), revision_id=revision.pk)
+    if before is not None:
+        old, new = paths(before), paths(page)
+        moved = {locale: old[locale] for locale in events.ALL_LOCALES if old[locale] != new[locale]}
+        if moved:
+            record(events.MOVED, page, list(moved), revision_id=revision.pk, previous_paths=moved)
+
+
+def changed_locales(page, before):
+    """The languages whose API output an English change altered. English changes show through
+    to Chinese readers where a field has no Chinese, and in any body (StreamField)."""
+    if before is None:
+        return list(events.ALL_LOCALES)
+    for name in translated_field_names(type(page)):
+        old, new = getattr(before, english(name)), getattr(page, english(name))
+        if name in DERIVED_FIELDS or reader_value(old) == reader_value(new):
+            continue
+        if _is_stream(page, name) or not getattr(page, chinese(name)):
+            return list(events.ALL_LOCALES)
+    return ["en"]
+
+
+def _is_stream(page, name):
+    try:
+        return isinstance(type(page)._meta.get_field(name), StreamField)
+    except FieldDoesNotExist:
+        return False
+
+
+def shared_content_events(snippet):
+    """A published snippet (series, FAQ, …) changes every live page that shows it."""
+    pages_showing = getattr(snippet, "pages_showing", None)
+    if pages_showing is None or not anyone_listening():
+        return
+    cause = {"snippet": snippet._meta.label_lower, "id": snippet.pk}
+    for page in pages_showing():
+        record(
+            events.PUBLISHED,
+            page,
+            events.ALL_LOCALES,
+            revision_id=page.live_revision_id,
+            cause=cause,
+        )
