@@ -174,14 +174,32 @@ def is_translation(english, chinese):
 
 def reader_value(value):
     """A field's value (text, rich text or a stream) as readers see it, to compare two saves."""
-    if hasattr(value, "raw_data") or isinstance(value, list):
-        return _reader_raw(raw_items(value))
+    if hasattr(value, "stream_block"):
+        return reader_stream(value.stream_block, raw_items(value))
+    if isinstance(value, list):
+        return [reader_value(item) for item in value]
     return reader_text(str(getattr(value, "source", value) or ""))
 
 
-def _reader_raw(node):
-    if isinstance(node, dict):
-        return {key: _reader_raw(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_reader_raw(value) for value in node]
-    return reader_text(node) if isinstance(node, str) else node
+def reader_stream(block, raw):
+    """Stream data as readers see it: what a form save adds (empty optional values, rich-text
+    block keys) left out."""
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            (item.get("type"), item.get("id"), reader_stream(child, item.get("value")))
+            for item in raw or []
+            if isinstance(item, dict) and (child := block.child_blocks.get(item.get("type")))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [
+            (item_id(item, index), reader_stream(block.child_block, item_value(item)))
+            for index, item in enumerate(raw or [])
+        ]
+    if isinstance(block, blocks.StructBlock):
+        raw = raw if isinstance(raw, dict) else {}
+        return {
+            name: reader_stream(child, raw.get(name)) for name, child in block.child_blocks.items()
+        }
+    if is_text(block):
+        return reader_text(raw if isinstance(raw, str) else "")
+    return "" if raw is None else raw

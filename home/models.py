@@ -5,11 +5,12 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.frontend.headless import HeadlessPageMixin
 from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 
 
-class HomePage(PublicationMixin, Page):
+class HomePage(HeadlessPageMixin, PublicationMixin, Page):
     """The site root: a heading and an introduction, in both languages."""
 
     parent_page_types = ["wagtailcore.Page"]

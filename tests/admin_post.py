@@ -64,3 +64,24 @@ def edit_form_data(page, user, **changes):
         data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
     data.update(changes)
     return data
+
+
+class AdminSession:
+    """A browser's admin session: a real login and a CSRF token on every POST (the test
+    client skips CSRF checks unless asked to enforce them)."""
+
+    def __init__(self, user):
+        from django.test import Client
+
+        self.client = Client(enforce_csrf_checks=True)
+        self.client.raise_request_exception = False
+        self.client.force_login(user)
+        self.user = user
+
+    def get(self, url, *args, **kwargs):
+        return self.client.get(url, *args, **kwargs)
+
+    def post(self, url, data=None, **kwargs):
+        self.client.get("/admin/")  # the admin sets the CSRF cookie, as a browser gets it
+        token = self.client.cookies["csrftoken"].value
+        return self.client.post(url, {**(data or {}), "csrfmiddlewaretoken": token}, **kwargs)

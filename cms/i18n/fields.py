@@ -97,14 +97,15 @@ def source_values(obj):
     model = type(obj)
     chinese_names = chinese_field_names(model)
     derived = {f"{name}_{suffix}" for name in DERIVED_FIELDS for suffix in (ENGLISH, CHINESE)}
+    translated = translated_field_names(model)
     values = {}
-    for name in translated_field_names(model):  # a page's title and slug live on Page
+    for name in translated:  # a page's title and slug live on Page
         for field_name in (english(name), chinese(name)):
             if field_name not in chinese_names and field_name not in derived:
                 values[field_name] = reader_value(getattr(obj, field_name, None))
+    skipped = chinese_names | derived | set(translated)  # (`body` mirrors `body_en`)
     for field in model._meta.local_concrete_fields:
-        name = field.name
-        if field.editable and not field.primary_key and name not in chinese_names | derived:
+        if field.editable and not field.primary_key and field.name not in skipped:
             values.setdefault(field.attname, reader_value(field.value_from_object(obj)))
     for field in model._meta.many_to_many:
         values[field.name] = sorted(item.pk for item in getattr(obj, field.name).all())

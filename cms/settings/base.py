@@ -209,6 +209,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)  # Cache-Control max-age for clients and CDNs
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", default=True)  # off only to measure
 PREVIEW_TOKEN_SECONDS = env_int("PREVIEW_TOKEN_SECONDS", 60 * 60)
+# The front end readers use: public Wagtail page URLs redirect there (cms.frontend.headless).
+FRONTEND_URL = env_str("FRONTEND_URL", "/site/")
 # Where the admin's "Preview on the front end" sends editors; it receives ?token=…&locale=….
 FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "/site/preview/")
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

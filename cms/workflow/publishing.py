@@ -11,11 +11,12 @@ A publish has a scope:
   live on top of the live English and shared data, and never publishes English;
 - ALL (the system, e.g. the demo loader; a user who may do both) makes the whole revision live.
 
-Every path that publishes ends here, because the models' `publish()` (which Wagtail's Publish
-button, bulk actions, revert, workflow and scheduler all call) is this service. It is one
-transaction with the row locked first, so concurrent publishes of one object queue; its side
-effects (content version, approval record, webhook events and CDN purges, search) are each done
-once, the outside ones after commit.
+Every path that publishes ends here: the models' `publish()` (which bulk actions, revert, the
+workflow and the scheduler call) is this service, and so are Wagtail's own publish actions, which
+the page editor's Publish button and the admin API build directly (route_wagtail_publishes).
+It is one transaction with the row locked first, so concurrent publishes of one object queue;
+its side effects (content version, approval record, webhook events and CDN purges, search) are
+each done once, the outside ones after commit.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -37,8 +38,8 @@ TRANSLATION = "translation"
 ALL = "all"
 
 
-class NothingToPublish(PermissionDenied):
-    """The user may publish neither language."""
+class PublishRefused(PermissionDenied):
+    """The publish would put live what nobody reviewed; the message says why."""
 
 
 def scope_for(user):
@@ -52,7 +53,7 @@ def scope_for(user):
         return SOURCE
     if translation:
         return TRANSLATION
-    raise NothingToPublish(_("You may not publish English or Chinese content."))
+    raise PublishRefused(_("You may not publish English or Chinese content."))
 
 
 def has_been_published(obj):
@@ -83,6 +84,8 @@ def compose(live, draft, scope):
             for name in chinese_field_names(type(live)):
                 setattr(composed, name, getattr(live, name) if approved else None)
     align_chinese(composed, for_readers=True)
+    if isinstance(composed, Page) and not composed.is_root():
+        composed.set_url_path(composed.get_parent())  # each language's path from its slug
     return composed
 
 
@@ -121,6 +124,14 @@ def publish(
     action_class = ScopedPagePublish if isinstance(obj, Page) else ScopedPublish
     with transaction.atomic():
         live = live_row(obj)
+        if scope == TRANSLATION and not has_been_published(live):
+            raise PublishRefused(
+                _(
+                    "“%(object)s” has no published English yet: its Chinese can go live only on "
+                    "top of reviewed English."
+                )
+                % {"object": live}
+            )
         before = type(obj).objects.get(pk=obj.pk)
         action = action_class(
             revision,
@@ -184,3 +195,28 @@ class PublicationMixin:
 
 
 __all__ = ["ALL", "SOURCE", "TRANSLATION", "PublicationMixin", "publish", "record_approval"]
+
+
+def route_wagtail_publishes():
+    """Make Wagtail's own publish actions use this service.
+
+    The page editor and the admin API build Wagtail's PublishPageRevisionAction themselves
+    instead of calling the model's publish(); without this, they would put a bare revision
+    (with its unreviewed Chinese) live. Called once, from the app's ready().
+    """
+    original = PublishRevisionAction.execute
+
+    def execute(self, skip_permission_checks=False):
+        if isinstance(self, _ScopedPublish) or not isinstance(self.object, PublicationMixin):
+            return original(self, skip_permission_checks=skip_permission_checks)
+        return publish(
+            self.object,
+            self.revision,
+            user=self.user,
+            changed=self.changed,
+            log_action=self.log_action,
+            previous_revision=self.previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
+
+    PublishRevisionAction.execute = execute

@@ -1,5 +1,8 @@
 """Scheduled publishing and expiry, safe to run in several workers at once.
 
+A scheduled publish puts live what the person who scheduled it may publish (a reviewer's is the
+English; cms.workflow.publishing), or the English when nobody is on record.
+
 Each due item is claimed with one conditional UPDATE before it is acted on: whichever worker's
 UPDATE changes the row owns it, so every page is published (or expired) exactly once, on SQLite
 and PostgreSQL alike. Each item runs in its own transaction, so one failure stops nothing else.
@@ -10,7 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
+
+from cms.workflow.publishing import SOURCE, scope_for
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +39,17 @@ def _claim_expiry(page_id, now):
     )
 
 
+def _scheduled_by(revision):
+    """Who scheduled `revision`: the publish they asked for is the one carried out."""
+    entry = (
+        PageLogEntry.objects.filter(revision=revision, action="wagtail.publish.schedule")
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.user if entry else None
+
+
 def run_due(now=None):
     """Publish every revision whose go-live time has come, and expire pages past expire_at."""
     now = now or timezone.now()
@@ -47,8 +63,11 @@ def run_due(now=None):
                 if not _claim_revision(revision_id, now):
                     continue  # another worker has it
                 revision = Revision.objects.get(pk=revision_id)
-                revision.publish(
-                    user=revision.user,
+                scheduled_by = _scheduled_by(revision)
+                revision.content_object.specific.publish(
+                    revision,
+                    user=scheduled_by,
+                    scope=scope_for(scheduled_by) if scheduled_by else SOURCE,
                     log_action="wagtail.publish.scheduled",
                     skip_permission_checks=True,  # checked when it was scheduled
                 )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.i18n.every_language import in_current_language, in_every_language
+from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ELLIPSES, ContentWarning, check_guide
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
@@ -75,8 +76,12 @@ class _ArticleImport:
 
         warnings = self.warnings(draft)
         revision = self.save_revision(draft, warnings)
-        if publish:
-            revision.publish(user=self.user)
+        if publish:  # the imported language only: English, or Chinese over the live English
+            scope = SOURCE if self.language == "en" else TRANSLATION
+            try:
+                GuidePage.objects.get(pk=guide.pk).publish(revision, user=self.user, scope=scope)
+            except PublishRefused as refusal:
+                raise GuideImportError(str(refusal)) from None
         status = "created" if created else "updated"
         guide = GuidePage.objects.get(pk=guide.pk)
         return ImportOutcome(status, guide, warnings, self.notes_here())

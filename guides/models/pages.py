@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.frontend.headless import HeadlessPageMixin
 from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import GuideBodyBlock
@@ -26,7 +27,7 @@ from guides.serializers import (
 )
 
 
-class GuideIndexPage(PublicationMixin, Page):
+class GuideIndexPage(HeadlessPageMixin, PublicationMixin, Page):
     """A hub under the home page that lists its guides, filterable by series and topic."""
 
     parent_page_types = ["home.HomePage"]
@@ -65,7 +66,7 @@ class GuidePageTag(ItemBase):
     )
 
 
-class GuidePage(PublicationMixin, Page):
+class GuidePage(HeadlessPageMixin, PublicationMixin, Page):
     """One long, structured guide, in English and Simplified Chinese."""
 
     parent_page_types = ["guides.GuideIndexPage"]

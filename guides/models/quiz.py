@@ -11,12 +11,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.frontend.headless import HeadlessPageMixin
 from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 from guides.quiz.blocks import DimensionsBlock, ProfilesBlock, QuestionsBlock
 
 
-class QuizPage(PublicationMixin, Page):
+class QuizPage(HeadlessPageMixin, PublicationMixin, Page):
     """Questions whose options score dimensions, and profiles defined by score ranges.
 
     The scoring key (points, reverse scoring, ranges) is read from the English version only;
@@ -57,6 +58,9 @@ class QuizPage(PublicationMixin, Page):
 
     def api_detail_url(self):
         return f"/api/v1/tests/{self.slug_en or self.slug}/"
+
+    def front_end_route(self, locale):
+        return f"tests/{self.slug_en or self.slug}/"
 
     def api_representation(self, locale, revision_id):
         """The test as API v1 shows it (a preview's draft shows its own Chinese)."""

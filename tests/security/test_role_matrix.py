@@ -28,6 +28,12 @@ def publish_chinese(client, user, page):
     return fresh(page).title_zh_hans == "越权发布的标题"
 
 
+def publish_english(client, user, page):
+    data = {**edit_form_data(page, user, title_en="Published English"), "action-publish": "1"}
+    client.post(f"/admin/pages/{page.pk}/edit/", data)
+    return fresh(page).title_en == "Published English"
+
+
 def change_english(client, user, page):
     client.post(f"/admin/pages/{page.pk}/edit/", edit_form_data(page, user, title_en="Changed"))
     return fresh(page).get_latest_revision_as_object().title_en == "Changed"
@@ -55,6 +61,7 @@ def bulk_delete(client, user, page):
 
 ACTIONS = {
     "publish": publish_chinese,
+    "publish English": publish_english,
     "change English": change_english,
     "unpublish": unpublish,
     "bulk unpublish": bulk_unpublish,
@@ -76,8 +83,12 @@ MATRIX = {
     ("translation_reviewer", "unpublish"): False,
     ("translation_reviewer", "delete"): False,
     ("translation_reviewer", "bulk delete"): False,
+    # A reviewer publishes English; Chinese goes live only through translation review.
+    ("reviewer", "publish"): False,
+    ("reviewer", "publish English"): True,
+    ("editor", "publish English"): False,
+    ("translator", "publish English"): False,
     # The same requests succeed for a reviewer, so the refusals above are the permission.
-    ("reviewer", "publish"): True,
     ("reviewer", "bulk unpublish"): True,
     ("reviewer", "delete"): True,
     ("reviewer", "bulk delete"): True,

@@ -144,9 +144,8 @@ def test_rejection_goes_back_to_the_author_with_the_comment(
     page = GuidePage.objects.order_by("number").first()
     with django_capture_on_commit_callbacks(execute=True):
         client.force_login(editor)
-        client.post(
-            f"/admin/pages/{page.pk}/edit/", {**edit_form_data(page, editor), "action-submit": "1"}
-        )
+        data = edit_form_data(page, editor, title_en="A title for the reviewer to reject")
+        client.post(f"/admin/pages/{page.pk}/edit/", {**data, "action-submit": "1"})
         mail.outbox.clear()
         act(client, reviewer, page, "reject", comment="Step 3 repeats step 2; please rewrite it.")
     to_author = [m for m in mail.outbox if editor.email in m.to]
