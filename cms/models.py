@@ -117,7 +117,9 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
         if not user.has_perm("cms.edit_source_language"):
             return False  # a translator: the form lets them change Chinese only
         # Editors wait for the review; reviewers may still publish an English correction.
-        return not obj.permissions_for_user(user).can_publish()
+        if hasattr(obj, "permissions_for_user"):
+            return not obj.permissions_for_user(user).can_publish()
+        return not user.has_perm(f"{obj._meta.app_label}.publish_{obj._meta.model_name}")
 
 
 class TranslationStatus(models.Model):

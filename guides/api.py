@@ -106,7 +106,8 @@ def guide_detail(request, slug: str, locale: str | None = LocaleParam):
 
 def series_queryset():
     live = Q(guides__in=api_guides().values("pk"))
-    return Series.objects.annotate(guide_count=Count("guides", filter=live, distinct=True))
+    published = Series.objects.filter(live=True)
+    return published.annotate(guide_count=Count("guides", filter=live, distinct=True))
 
 
 def series_data(series, representation):
@@ -153,7 +154,7 @@ def list_topics(request, locale: str | None = LocaleParam):
 
     def build():
         live = api_guides().values("pk")
-        topics = Topic.objects.filter(tagged_guides__content_object__in=live).annotate(
+        topics = Topic.objects.filter(live=True, tagged_guides__content_object__in=live).annotate(
             guide_count=Count("tagged_guides", distinct=True)
         )
         items = sorted(

@@ -68,7 +68,7 @@ class GuideRepresentation:
         return english
 
     def summary(self, page):
-        series = page.series
+        series = live_or_none(page.series)
         return {
             "id": page.pk,
             "slug": self.text(page, "slug"),
@@ -114,7 +114,7 @@ class GuideRepresentation:
                 "body": body,
                 "faqs": faqs,
                 "references": references,
-                "quiz_cta": self.quiz_cta(page.quiz_cta),
+                "quiz_cta": self.quiz_cta(live_or_none(page.quiz_cta)),
                 "expert_reviewer": page.expert_reviewer,
                 "last_reviewed": page.last_reviewed,
             }
@@ -253,7 +253,8 @@ class GuideRepresentation:
         from guides.models import FAQ
 
         refs = [entry for entry in self.pending if isinstance(entry[2], _FAQRef)]
-        faqs = FAQ.objects.in_bulk({ref.faq_id for _c, _k, ref in refs}) if refs else {}
+        ids = {ref.faq_id for _c, _k, ref in refs}
+        faqs = FAQ.objects.filter(live=True).in_bulk(ids) if refs else {}
         for container, key, ref in refs:
             faq = faqs.get(ref.faq_id)
             if faq is None:
@@ -274,6 +275,11 @@ class GuideRepresentation:
         self.pending = []
 
 
+def live_or_none(snippet):
+    """A chosen snippet as readers may see it: only once it has been published."""
+    return snippet if snippet is not None and snippet.live else None
+
+
 def topics_of(page, suffix):
     """The page's topics named in the language of `suffix` (the English name where a topic
     has no Chinese one), sorted by that name."""
@@ -283,6 +289,7 @@ def topics_of(page, suffix):
         topics = [
             {"slug": tag.slug, "name_en": tag.name, "name_zh_hans": tag.name_zh_hans}
             for tag in page.topics.all()
+            if tag.live
         ]
     named = [
         {"slug": topic["slug"], "name": topic.get(f"name_{suffix}") or topic["name_en"]}

@@ -16,7 +16,7 @@ def guide_documents(page):
         for block in (page.body_en.raw_data if page.body_en else [])
         if block["type"] == "faq_snippet"
     ]
-    faqs = list(FAQ.objects.filter(pk__in=[i for i in faq_ids if i]))
+    faqs = list(FAQ.objects.filter(live=True, pk__in=[i for i in faq_ids if i]))
     english = [plain(s.source) for s in segments if s.key != "title"]
     english += [plain(f"{faq.question_en} {faq.answer_en}") for faq in faqs]
     documents = {"en": (page.title_en or page.title, " ".join(english))}

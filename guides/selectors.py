@@ -95,7 +95,7 @@ def api_guides():
     from guides.models import GuidePage, GuidePageTag
 
     topics = (
-        GuidePageTag.objects.filter(content_object=OuterRef("pk"))
+        GuidePageTag.objects.filter(content_object=OuterRef("pk"), tag__live=True)
         .order_by()
         .values("content_object")
         .annotate(
@@ -138,6 +138,7 @@ SUMMARY_FIELDS = [
     "live_revision_id",
     "series__code",
     "series__slug",
+    "series__live",
     *_both("slug", "title", "subtitle", "summary", "reading_time", "url_path", "series__name"),
 ]
 DETAIL_FIELDS = [
@@ -151,6 +152,7 @@ DETAIL_FIELDS = [
     "hero_image__width",
     "hero_image__height",
     "quiz_cta__id",
+    "quiz_cta__live",
     *_both(
         *(
             f"quiz_cta__{name}"

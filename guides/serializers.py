@@ -1,15 +1,19 @@
-"""Representations of snippet fields in the stock Wagtail API v2."""
+"""Representations of snippet fields in the stock Wagtail API v2: published snippets only."""
 
 from rest_framework import serializers
 
 
 class SeriesSerializer(serializers.Serializer):
     def to_representation(self, series):
+        if not series.live:
+            return None
         return {"code": series.code, "slug": series.slug, "name": series.name}
 
 
 class QuizCallToActionSerializer(serializers.Serializer):
     def to_representation(self, cta):
+        if not cta.live:
+            return None
         return {
             "heading": cta.heading,
             "text": cta.text,
@@ -25,4 +29,4 @@ class TopicNamesSerializer(serializers.Serializer):
     Wagtail's own tag field lists them: sorted names."""
 
     def to_representation(self, topics):
-        return sorted(topic.localized_name() for topic in topics.all())
+        return sorted(topic.localized_name() for topic in topics.all() if topic.live)

@@ -51,6 +51,7 @@ def ensure_migrated_data():
         import_module("guides.migrations.0002_roles_and_review_workflow").install_roles(apps, None)
         import_module("guides.migrations.0004_topics").grant_topic_permissions(apps, None)
         import_module("cms.webhooks.migrations.0002_reviewers_manage_webhooks").grant(apps, None)
+        import_module("guides.migrations.0006_shared_content_workflow").install_review(apps, None)
 
 
 def _is_transactional(item):

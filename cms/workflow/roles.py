@@ -53,6 +53,10 @@ def model_permissions(snippet_models):
     }
 
 
+# Drafts of shared content (snippets with Wagtail's draft, lock and workflow mixins): reviewers
+# publish their English, lock and unlock them; Chinese goes live through translation review.
+SHARED_CONTENT_ACTIONS = {REVIEWERS: ["publish", "lock", "unlock"]}
+
 COLLECTION_PERMISSIONS = {
     EDITORS: IMAGES_EDIT,
     REVIEWERS: IMAGES_EDIT,
@@ -142,3 +146,28 @@ def _install_workflow(apps, root, groups):
         page=root, defaults={"workflow": workflow}
     )
     workflow_model.objects.exclude(pk=workflow.pk).update(active=False)
+
+
+def install_shared_content_review(apps, snippet_models):
+    """Give `snippet_models` the review workflow, and reviewers their publish, lock and unlock
+    permissions (which Wagtail itself creates only after migrations, so they are made here)."""
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    permission_model = apps.get_model("auth", "Permission")
+    group_model = apps.get_model("auth", "Group")
+    workflow = apps.get_model("wagtailcore", "Workflow").objects.get(name=WORKFLOW_NAME)
+    for app_label, model_name in snippet_models:
+        content_type, _created = content_type_model.objects.get_or_create(
+            app_label=app_label, model=model_name
+        )
+        apps.get_model("wagtailcore", "WorkflowContentType").objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+        for group_name, actions in SHARED_CONTENT_ACTIONS.items():
+            group = group_model.objects.get(name=group_name)
+            for action in actions:
+                permission, _created = permission_model.objects.get_or_create(
+                    content_type=content_type,
+                    codename=f"{action}_{model_name}",
+                    defaults={"name": f"Can {action} {model_name}"},
+                )
+                group.permissions.add(permission)

@@ -130,9 +130,13 @@ class _ArticleImport:
         return None
 
     def name_series_in_chinese(self, series):
-        if self.language == "zh-hans" and series is not None and not series.name_zh_hans:
-            series.name_zh_hans = self.article.series_name
-            series.save(update_fields=["name_zh_hans"])
+        """A draft of the series with its Chinese name, for translation review."""
+        if self.language != "zh-hans" or series is None:
+            return
+        draft = series.get_latest_revision_as_object()
+        if not draft.name_zh_hans:
+            draft.name_zh_hans = self.article.series_name
+            draft.save_revision(user=self.user)
 
     def create_series(self):
         name = self.article.series_name.strip()

@@ -17,11 +17,13 @@ def snippet_form_data(client, url):
     }
 
 
-def save_snippet(client, model_name, pk, changes, capture_on_commit):
-    """Save a snippet's edit form with `changes` as the logged-in user, run what follows the
-    commit, and log out (the API is then read anonymously)."""
+def save_snippet(client, model_name, pk, changes, capture_on_commit, action=None):
+    """Save a snippet's edit form with `changes` as the logged-in user (`action`: "publish" or
+    "submit"), run what follows the commit, and log out (the API is then read anonymously)."""
     url = f"/admin/snippets/guides/{model_name}/edit/{pk}/"
     data = snippet_form_data(client, url) | changes
+    if action:
+        data[f"action-{action}"] = "1"
     with capture_on_commit(execute=True):
         assert client.post(url, data).status_code == 302
     client.logout()
@@ -50,14 +52,27 @@ def test_a_topic_without_a_chinese_name_shows_its_english_name(demo_site, client
     assert topic_names(chinese)["reassurance"] == "寻求安慰"
 
 
-def test_a_translator_names_a_topic_in_chinese_and_the_api_shows_it_at_once(
-    demo_site, client, translator, login, django_capture_on_commit_callbacks
+def test_a_translators_chinese_topic_name_reaches_readers_after_translation_review(
+    demo_site, client, translator, translation_reviewer, login, django_capture_on_commit_callbacks
 ):
     url_api = "/api/v1/topics/"
     first, before = get_json(client, url_api, locale="zh-hans")  # now cached
     topic = Topic.objects.get(slug="repair")
     changes = {"name_zh_hans": "关系修复"}
-    save_snippet(login(translator), "topic", topic.pk, changes, django_capture_on_commit_callbacks)
+    on_commit = django_capture_on_commit_callbacks
+    save_snippet(login(translator), "topic", topic.pk, changes, on_commit)
+    _, drafted = get_json(client, url_api, locale="zh-hans")
+    assert drafted == before, "a draft is not for readers"
+
+    save_snippet(login(translator), "topic", topic.pk, {}, on_commit, action="submit")
+    state = Topic.objects.get(pk=topic.pk).current_workflow_state
+    assert state.current_task_state.task.name == "zh-hans translation review"
+    client.force_login(translation_reviewer)
+    url = f"/admin/snippets/guides/topic/workflow/action/{topic.pk}/approve/"
+    with on_commit(execute=True):
+        response = client.post(f"{url}{state.current_task_state.pk}/", {"comment": ""})
+    assert response.status_code in (200, 302)
+    client.logout()
     response, after = get_json(client, url_api, locale="zh-hans")
     assert {"slug": "repair", "name": "修复", "guide_count": 1} in before["items"]
     assert {"slug": "repair", "name": "关系修复", "guide_count": 1} in after["items"]
@@ -92,7 +107,8 @@ def test_a_faq_edit_reaches_the_cached_guide_at_once(
     first, _ = get_json(client, url_api, locale="en")
     faq = next(faq for faq in FAQ.objects.all() if faq.question_en.encode() in first.content)
     changes = {"question_en": "A question asked anew?"}
-    save_snippet(login(reviewer), "faq", faq.pk, changes, django_capture_on_commit_callbacks)
+    on_commit = django_capture_on_commit_callbacks
+    save_snippet(login(reviewer), "faq", faq.pk, changes, on_commit, action="publish")
     response, _ = get_json(client, url_api, locale="en")
     assert b"A question asked anew?" in response.content
     assert response["ETag"] != first["ETag"]

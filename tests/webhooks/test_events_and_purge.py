@@ -166,7 +166,10 @@ def test_a_faq_edit_is_a_publish_of_every_live_guide_that_shows_it(
     assert showing != {g.pk for g in guides}, "the demo has FAQs that only some guides show"
     faq.answer_en = "<p>A clearer answer.</p>"
     with django_capture_on_commit_callbacks(execute=True):
-        faq.save()
+        faq.save_revision()
+    assert not WebhookEvent.objects.exists(), "a draft changes nothing readers see"
+    with django_capture_on_commit_callbacks(execute=True):
+        faq.get_latest_revision().publish()
     events_recorded = list(WebhookEvent.objects.all())
     assert {e.page_id for e in events_recorded} == showing
     for event in events_recorded:
@@ -190,7 +193,7 @@ def test_a_topic_rename_or_deletion_concerns_the_guides_tagged_with_it(demo_site
     tagged = set(GuidePage.objects.live().filter(topics=topic).values_list("pk", flat=True))
     assert len(tagged) == 2
     topic.name_zh_hans = "争执"
-    topic.save()
+    topic.save_revision().publish()
     assert {e.page_id for e in WebhookEvent.objects.all()} == tagged
     WebhookEvent.objects.all().delete()
     topic.delete()
@@ -204,7 +207,7 @@ def test_a_snippet_no_live_guide_shows_records_nothing(demo_site, endpoint):
     assert not WebhookEvent.objects.exists()
 
 
-def test_with_no_endpoint_and_no_cdn_a_snippet_save_looks_up_no_guides(demo_site, settings):
+def test_with_no_endpoint_and_no_cdn_a_snippet_publish_looks_up_no_guides(demo_site, settings):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -213,8 +216,9 @@ def test_with_no_endpoint_and_no_cdn_a_snippet_save_looks_up_no_guides(demo_site
     settings.WAGTAILFRONTENDCACHE = {}
     series = Series.objects.get()
     series.name_en = "Renamed series"
+    revision = series.save_revision()
     with CaptureQueriesContext(connection) as queries:
-        series.save()
+        revision.publish()
     tables = " ".join(query["sql"] for query in queries.captured_queries)
     assert "webhooks_webhookendpoint" in tables  # it looked for a listener
     assert "wagtailcore_page" not in tables and "guides_guidepage" not in tables
