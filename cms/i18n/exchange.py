@@ -1,9 +1,13 @@
 """Export segments to PO/XLIFF and import translations back: validated first, then atomic."""
 
+import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from wagtail import blocks
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -16,7 +20,12 @@ from cms.i18n.formats import (
     parse,
     validate_markup,
 )
-from cms.i18n.segments import copy_missing_blocks, page_segments, set_targets
+from cms.i18n.segments import (
+    copy_missing_blocks,
+    page_segments,
+    segment_validator,
+    set_targets,
+)
 from cms.i18n.status import CURRENT, refresh_status, segment_states
 from cms.models import TranslationStatus
 
@@ -143,29 +152,102 @@ def _validated_writes(units, user, report):
     for unit in units:
         page_key, _slash, segment_key = unit.unit_id.partition("/")
         page = pages.get(page_key)
-        problem = None
         if not unit.target.strip():
             report.skipped += 1
             continue
-        if page is None or not segment_key:
-            problem = _("Unknown page or segment id.")
-        elif user is not None and not page.permissions_for_user(user).can_edit():
-            problem = _("You may not edit this page.")
-        else:
-            if page.pk not in drafts:
-                drafts[page.pk] = page.get_latest_revision_as_object()
-                segments[page.pk] = {s.key: s for s in page_segments(drafts[page.pk])}
-            segment = segments[page.pk].get(segment_key)
-            if segment is None:
-                problem = _("Unknown segment id: the page has no such field or block.")
-            elif segment.source != unit.source:
-                problem = _(
-                    "Conflict: the English changed since this file was exported; export again."
-                )
-            else:
-                problem = validate_markup(unit.target, segment.rich)
+        if page is not None and segment_key and page.pk not in drafts:
+            drafts[page.pk] = page.get_latest_revision_as_object()
+            segments[page.pk] = {s.key: s for s in page_segments(drafts[page.pk])}
+        known = segments.get(getattr(page, "pk", None), {})
+        problem = unit_problem(unit, page, segment_key, known, user)
+        if problem is None:
+            segment = segments[page.pk][segment_key]
+            problem = validate_markup(unit.target, segment.rich) or text_problem(
+                drafts[page.pk], segment, unit.target
+            )
         if problem:
             report.problems.append(Problem(unit.unit_id, unit.location, problem))
             continue
         writes.setdefault(page.pk, (page, {}))[1][segment_key] = unit.target
+    for page_id, (page, translations) in list(writes.items()):
+        for segment_key, problem in page_problems(page, translations).items():
+            report.problems.append(Problem(unit_id(page, segment_key), "", problem))
+            del translations[segment_key]
+        if not translations:
+            del writes[page_id]
     return writes
+
+
+def unit_problem(unit, page, segment_key, segments, user=None):
+    """Why `unit` cannot be written where its id points, if it cannot."""
+    if page is None or not segment_key:
+        return _("Unknown page or segment id.")
+    if user is not None and not page.permissions_for_user(user).can_edit():
+        return _("You may not edit this page.")
+    if locked := lock_problem(page, user):
+        return locked
+    segment = segments.get(segment_key)
+    if segment is None:
+        return _("Unknown segment id: the page has no such field or block.")
+    if segment.source != unit.source:
+        return _("Conflict: the English changed since this file was exported; export again.")
+    return None
+
+
+# Far above any real segment (a rich-text section is a few thousand characters).
+MAX_SEGMENT_LENGTH = 50_000
+# C0 controls (but tab and line breaks), DEL, C1 controls, and the bidirectional overrides
+# that can disguise text.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def lock_problem(page, user):
+    """The page is locked for `user`: by a person, or by the stage of its review."""
+    lock = page.get_lock()
+    if lock is None or (user is not None and not lock.for_user(user)):
+        return None
+    return _("The page is locked (%(reason)s); nothing can be imported into it now.") % {
+        "reason": strip_tags(lock.get_message(user) if user is not None else "") or _("locked")
+    }
+
+
+def text_problem(draft, segment, text):
+    """What the editor's form would say of `text` as the Chinese of `segment`."""
+    if found := CONTROL.search(text):
+        return _("It contains the control character U+%(code)04X, which text may not hold.") % {
+            "code": ord(found.group())
+        }
+    validator = segment_validator(draft, segment.key)
+    limit = getattr(validator, "max_length", None) or MAX_SEGMENT_LENGTH
+    if len(text) > limit:
+        return _("It is %(length)d characters long; at most %(limit)d fit here.") % {
+            "length": len(text),
+            "limit": limit,
+        }
+    if validator is None:
+        return None
+    try:
+        if isinstance(validator, blocks.Block):
+            validator.clean(validator.to_python(text))
+        else:
+            validator.clean(text, draft)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
+def page_problems(page, translations):
+    """{segment key: problem} from the page's own rules (a summary may not end in “…”) with
+    `translations` in place."""
+    draft = page.get_latest_revision_as_object()
+    set_targets(draft, translations)
+    try:
+        draft.clean()
+    except ValidationError as error:
+        problems = {}
+        for field_name, messages in getattr(error, "message_dict", {}).items():
+            key = field_name.removesuffix("_zh_hans")
+            if field_name.endswith("_zh_hans") and key in translations:
+                problems[key] = " ".join(messages)
+        return problems
+    return {}

@@ -217,3 +217,29 @@ def copy_missing_blocks(page):
         english_ids = {item.get("id") for item in english}
         merged += [item for item in chinese if item.get("id") not in english_ids]
         setattr(page, f"{name}_zh_hans", merged)
+
+
+def segment_validator(page, key):
+    """What validates a segment's text as the editor's form would: its block (a stream leaf)
+    or its model field. None for an unknown key."""
+    field_name, _dot, rest = key.partition(".")
+    field = _field(page, field_name)
+    if field is None:
+        return None
+    if not isinstance(field, StreamField):
+        return None if rest else field
+    block, node = field.stream_block, _raw(page, field_name, "en")
+    for part in rest.split(".") if rest else []:
+        if isinstance(block, blocks.StreamBlock):
+            item = _find_item(node, part, None)
+            if item is None or item.get("type") not in block.child_blocks:
+                return None
+            block, node = block.child_blocks[item["type"]], item.get("value")
+        elif isinstance(block, blocks.StructBlock) and part in block.child_blocks:
+            block, node = block.child_blocks[part], (node or {}).get(part)
+        elif isinstance(block, blocks.ListBlock):
+            item = _find_item(node, part, None)
+            block, node = block.child_block, _value(item) if item is not None else None
+        else:
+            return None
+    return block if isinstance(block, TEXT_BLOCKS) else None
