@@ -209,9 +209,9 @@ class TestTranslatorsChangeOnlyChineseText:
         if change == "reference URL":
             references = next(block for block in raw if block["type"] == "references")
             references["value"]["items"][0]["value"]["url"] = "https://elsewhere.example/"
-        elif change == "day range":
+        elif change == "day range":  # the last step, later still: valid, but not English
             pathway = next(block for block in raw if block["type"] == "pathway")
-            pathway["value"]["steps"][0]["value"]["day_to"] = 99
+            pathway["value"]["steps"][-1]["value"]["day_to"] += 5
         elif change == "added block":
             raw.append({"type": "copy_phrase", "id": "extra", "value": {"phrase": "多出来的"}})
         else:
@@ -237,7 +237,7 @@ class TestTranslatorsChangeOnlyChineseText:
         references = next(block for block in raw if block["type"] == "references")
         references["value"]["items"][0]["value"]["url"] = "https://elsewhere.example/"
         pathway = next(block for block in raw if block["type"] == "pathway")
-        pathway["value"]["steps"][0]["value"]["day_to"] = 99
+        pathway["value"]["steps"][-1]["value"]["day_to"] += 5
         raw.append({"type": "copy_phrase", "id": "extra", "value": {"phrase": "多出来的"}})
         # However it got into a revision, the Chinese body cannot change what is shared.
         draft.body_zh_hans = raw
