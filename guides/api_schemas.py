@@ -117,7 +117,7 @@ class ReferenceSchema(Schema):
     url: str
 
 
-TranslationState = Literal["source", "complete", "partial", "pending", "missing"]
+TranslationState = Literal["source", "complete", "partial", "missing"]
 
 
 class GuideSummarySchema(Schema):

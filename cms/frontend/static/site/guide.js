@@ -54,7 +54,7 @@ function fallbacks(meta) {
     else fields.add(path.split(/[.[]/)[0]);
   }
   const state = meta?.translation_state;
-  const any = paths.length > 0 || state === "missing" || state === "pending";
+  const any = paths.length > 0 || state === "missing";
   return { any, blocks, fields, wholeBody };
 }
 
