@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.log_actions import log
@@ -28,6 +27,7 @@ from cms.i18n.segments import (
 )
 from cms.i18n.status import CURRENT, refresh_status, segment_states
 from cms.models import TranslationStatus
+from cms.workflow.locks import lock_problem
 
 IMPORT_ACTION = "cms.translation_import"
 EXPORTERS = {"po": export_po, "xliff": export_xliff}
@@ -199,16 +199,6 @@ MAX_SEGMENT_LENGTH = 50_000
 # C0 controls (but tab and line breaks), DEL, C1 controls, and the bidirectional overrides
 # that can disguise text.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def lock_problem(page, user):
-    """The page is locked for `user`: by a person, or by the stage of its review."""
-    lock = page.get_lock()
-    if lock is None or (user is not None and not lock.for_user(user)):
-        return None
-    return _("The page is locked (%(reason)s); nothing can be imported into it now.") % {
-        "reason": strip_tags(lock.get_message(user) if user is not None else "") or _("locked")
-    }
 
 
 def text_problem(draft, segment, text):

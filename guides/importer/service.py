@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.i18n.every_language import in_current_language, in_every_language
+from cms.workflow.locks import lock_problem
 from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ELLIPSES, ContentWarning, check_guide
@@ -67,6 +68,8 @@ class _ArticleImport:
                 )
             guide = draft = self.create_guide(series or self.create_series())
         else:
+            if locked := lock_problem(guide, self.user):
+                raise GuideImportError(locked)
             draft = guide.get_latest_revision_as_object()
             before = self.snapshot(draft)
             self.apply(draft)

@@ -125,6 +125,35 @@ def test_publish_makes_it_live(demo_site, sample):
     assert guide_number(122).live
 
 
+def test_a_locked_guide_takes_no_import(demo_site, sample, reviewer):
+    run(sample, "--locale", "en")
+    guide = guide_number(122)
+    guide.locked, guide.locked_by = True, reviewer
+    guide.save(update_fields=["locked", "locked_by"])
+    revisions = guide.revisions.count()
+    code, out, _err = run(sample, "--locale", "zh-hans")
+    assert code == 1 and "locked" in out
+    assert guide.revisions.count() == revisions
+
+
+def test_a_chinese_import_publishes_chinese_only_on_published_english(demo_site, sample):
+    run(sample, "--locale", "en")
+    code, out, _err = run(sample, "--locale", "zh-hans", "--publish")
+    assert code == 1 and "no published English yet" in out
+    guide = guide_number(122)
+    assert not guide.live and not guide.get_latest_revision_as_object().title_zh_hans
+    guide.publish(guide.get_latest_revision(), scope="source")  # a reviewer's publish
+    english_only = guide_number(122)
+    assert english_only.live and not english_only.title_zh_hans
+    code, _out, _err = run(sample, "--locale", "zh-hans", "--publish")
+    assert code == 0
+    live = guide_number(122)
+    assert live.live_revision_id == live.latest_revision_id != english_only.live_revision_id
+    assert live.title_en == english_only.title_en
+    approvals = PageLogEntry.objects.filter(page=live, action="cms.translation_approved")
+    assert approvals.filter(revision_id=live.live_revision_id).exists()
+
+
 def test_reimport_is_idempotent_and_a_change_is_a_new_draft(demo_site, sample, tmp_path):
     run(sample, "--locale", "en")
     guide = guide_number(122)
