@@ -54,3 +54,25 @@ def test_stock_api_lists_guides_with_their_fields(demo_site, client, language):
         assert item["number"] in {101, 102, 103}
         assert item["body"] and item["summary"]
         assert "linktype=" not in str(item["body"])
+
+
+@pytest.mark.parametrize("model_name", ["series", "topic", "quizcalltoaction", "faq"])
+@pytest.mark.parametrize("role", ["admin_user", "reviewer", "translator"])
+def test_every_shared_content_view_opens_for_each_role(
+    demo_site, client, request, role, model_name
+):
+    """Lists, edit forms, history and workflow history of every snippet, in both languages."""
+    from django.apps import apps
+
+    client.force_login(request.getfixturevalue(role))
+    snippet = apps.get_model("guides", model_name).objects.first()
+    base = f"/admin/snippets/guides/{model_name}"
+    for language in ("en", "zh-hans"):
+        for url in (
+            f"{base}/",
+            f"{base}/edit/{snippet.pk}/",
+            f"{base}/history/{snippet.pk}/",
+            f"{base}/workflow_history/{snippet.pk}/",
+        ):
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+            assert response.status_code == 200, (url, response.status_code)
