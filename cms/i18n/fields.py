@@ -90,26 +90,43 @@ def align_chinese(obj, for_readers=False):
                 setattr(obj, chinese(name), "")
 
 
-def source_values(obj):
-    """What of `obj` is not Chinese text: its English and the data both languages share
-    (tags included, Wagtail's bookkeeping not), as readers see it. Equal results mean the same
-    source."""
-    model = type(obj)
+def source_field_names(model):
+    """The fields of `model` that are not Chinese text: its English and the data both
+    languages share (not Wagtail's bookkeeping). Tags and other many-to-many come separately."""
     chinese_names = chinese_field_names(model)
     derived = {f"{name}_{suffix}" for name in DERIVED_FIELDS for suffix in (ENGLISH, CHINESE)}
     translated = translated_field_names(model)
-    values = {}
-    for name in translated:  # a page's title and slug live on Page
-        for field_name in (english(name), chinese(name)):
-            if field_name not in chinese_names and field_name not in derived:
-                values[field_name] = reader_value(getattr(obj, field_name, None))
-    skipped = chinese_names | derived | set(translated)  # (`body` mirrors `body_en`)
-    for field in model._meta.local_concrete_fields:
-        if field.editable and not field.primary_key and field.name not in skipped:
-            values.setdefault(field.attname, reader_value(field.value_from_object(obj)))
+    names = [  # a page's title and slug live on Page
+        field_name
+        for name in translated
+        for field_name in (english(name), chinese(name))
+        if field_name not in chinese_names and field_name not in derived
+    ]
+    skipped = chinese_names | derived | set(translated) | set(names)  # (`body` mirrors `body_en`)
+    names += [
+        field.attname
+        for field in model._meta.local_concrete_fields
+        if field.editable and not field.primary_key and field.name not in skipped
+    ]
+    return names
+
+
+def source_values(obj):
+    """`obj`'s English and shared data as readers see it: equal results mean the same source."""
+    model = type(obj)
+    values = {name: reader_value(getattr(obj, name, None)) for name in source_field_names(model)}
     for field in model._meta.many_to_many:
         values[field.name] = sorted(item.pk for item in getattr(obj, field.name).all())
     return values
+
+
+def keep_source(obj, source):
+    """Give `obj` the English and shared data of `source`: what a translator's save keeps."""
+    model = type(obj)
+    for name in source_field_names(model):
+        setattr(obj, name, getattr(source, name, None))
+    for field in model._meta.many_to_many:
+        getattr(obj, field.name).set(list(getattr(source, field.name).all()))
 
 
 def chinese_values(obj):

@@ -26,7 +26,13 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.models import Page
 
-from cms.i18n.fields import align_chinese, chinese_field_names, chinese_values, source_values
+from cms.i18n.fields import (
+    align_chinese,
+    chinese_field_names,
+    chinese_values,
+    keep_source,
+    source_values,
+)
 from cms.workflow.translation_approval import (
     APPROVE_PERMISSION,
     SOURCE_PERMISSION,
@@ -174,10 +180,16 @@ class PublicationMixin:
 
     publish.alters_data = True
 
-    def save_revision(self, *args, **kwargs):
+    def save_revision(self, *args, user=None, **kwargs):
+        # Whatever the path (a form, a revert through the admin API, an import), a translator's
+        # revision keeps the English and shared data of the latest one: only Chinese changes.
+        if user is not None and not user.has_perm(SOURCE_PERMISSION):
+            latest = self.get_latest_revision()
+            if latest is not None:
+                keep_source(self, latest.as_object())
         # A draft's Chinese keeps the English structure, whoever saves it (cms.streams.align).
         align_chinese(self)
-        return super().save_revision(*args, **kwargs)
+        return super().save_revision(*args, user=user, **kwargs)
 
     save_revision.alters_data = True
 

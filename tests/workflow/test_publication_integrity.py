@@ -403,3 +403,22 @@ class TestSharedContentGoesThroughReview:
         assert client.get("/api/v1/series/un/").status_code == 404
         detail = client.get(f"/api/v1/guides/{guide().slug_en}/").json()
         assert detail["series"] is None
+
+
+def test_a_translators_revert_through_the_admin_api_keeps_the_english(
+    demo_site, editor, translator
+):
+    page = guide()
+    old_revision = page.revisions.order_by("created_at").first()
+    draft = latest(page)
+    draft.title_en = "The English as it stands"
+    draft.topics.set(["one-new-topic"])
+    draft.save_revision(user=editor)
+    response = AdminSession(translator).post(
+        f"/admin/api/main/pages/{page.pk}/action/revert_to_page_revision/",
+        {"revision_id": old_revision.pk},
+    )
+    assert response.status_code in (200, 400, 403)
+    now = latest(page)
+    assert now.title_en == "The English as it stands"
+    assert [topic.name for topic in now.topics.all()] == ["one-new-topic"]
