@@ -17,15 +17,25 @@ that make the file unusable raise `ArticleError` with the line; anything skipped
 reported in `ParsedArticle.notes`, and section labels in the other language also in
 `ParsedArticle.label_faults`. Messages are translated (Django's `gettext`, in the active
 language at parse time); no database.
+
+Text is never left with a cut word: a summary cut off with "…" keeps its whole sentences
+(`whole_sentences`), and the excerpts quoted in notes are cut between words.
 """
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from cms.i18n.every_language import in_every_language
+
+# What ends a sentence (and the quotes or brackets that may close it), and what an ellipsis is,
+# are defined once, by the content checks that judge the imported text.
+from guides.content_checks import _CLOSERS as _SENTENCE_CLOSERS
+from guides.content_checks import _TERMINAL as _SENTENCE_MARKS
+from guides.content_checks import ELLIPSES, ends_with_ellipsis
 
 LANGUAGES = ("en", "zh-hans")
 
@@ -269,6 +279,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)[a-z]?\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z0-9\"“‘'(])|[。！？][”’」』）)]*(?=\S)")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…:：;；\"”’'）)\]」』»]$")
 _CUT_OFF_MIN_LENGTH = 40
+# A cut-off summary is completed from the article only when this much of it matches.
+_COMPLETE_MIN_LENGTH = 20
 _LONG_PHRASE = 300
 _QUOTE_PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "『": "』"}
 
@@ -310,8 +322,103 @@ def _html(texts: list[str]) -> str:
 
 
 def _excerpt(text: str, length: int = 60) -> str:
+    """`text` on one line; if longer than `length`, cut between words and marked with "…"."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    if len(text) <= length:
+        return text
+    cut = _word_boundary(text, length - 1, backwards=True)
+    return text[:cut].rstrip(" ,，、;；:：") + "…"
+
+
+def _tail(text: str, length: int = 30) -> str:
+    """The last words of `text` on one line, about `length` characters, never starting mid-word."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[_word_boundary(text, len(text) - length, backwards=False) :].lstrip()
+
+
+# A letter or digit of a script written with spaces, or an apostrophe or hyphen inside a word.
+_WORD_CHAR = re.compile(rf"[^\W{_CJK}_]|['’\-]")
+
+
+def _word_boundary(text: str, at: int, backwards: bool) -> int:
+    """The nearest place at or before (or after) `at` that is not inside a word; `at` itself when
+    the whole stretch is one word. Chinese characters are words of their own."""
+    step = -1 if backwards else 1
+    index = at
+    while (
+        0 < index < len(text)
+        and _WORD_CHAR.match(text[index - 1])
+        and _WORD_CHAR.match(text[index])
+    ):
+        index += step
+    return index if 0 < index < len(text) else at
+
+
+# --- whole sentences --------------------------------------------------------------------------
+
+_ELLIPSIS_CHARS = re.escape("".join(sorted(set("".join(ELLIPSES)))))
+_WIDE_MARKS = "".join(c for c in _SENTENCE_MARKS if unicodedata.east_asian_width(c) in "WF")
+# The end of a full sentence: a mark that is not part of an ellipsis, with any closing quotes or
+# brackets, then a space or the end of the text; a Chinese mark needs no space after it.
+_MARKS, _CLOSERS_RE = re.escape(_SENTENCE_MARKS), re.escape(_SENTENCE_CLOSERS)
+_SENTENCE_END = re.compile(
+    rf"(?<![{_ELLIPSIS_CHARS}])"
+    rf"(?:[{_WIDE_MARKS}][{_CLOSERS_RE}]*(?![{_MARKS}])|[{_MARKS}][{_CLOSERS_RE}]*(?=\s|$))"
+)
+# A full stop after one of these ends an abbreviation or an initial, not a sentence.
+_ABBREVIATION = re.compile(r"(?:^|[^\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|cf|e\.g|i\.e)$")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each full sentence of `text` ends (after its mark and closing quotes)."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _ABBREVIATION.search(text, 0, match.start()):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _before_trailing_ellipsis(text: str) -> str:
+    """`text` without the ellipsis it ends in (and the spaces or closing quotes after it)."""
+    text = text.rstrip()
+    while text:
+        bare = text.rstrip(_SENTENCE_CLOSERS + " \t\n\xa0")
+        mark = next((mark for mark in ELLIPSES if bare.endswith(mark)), None)
+        if mark is None:
+            break
+        text = bare[: -len(mark)].rstrip()
+    return text
+
+
+def whole_sentences(text: str) -> str:
+    """`text` up to the end of its last full sentence (a sentence ends in . ! ? 。！？ and any
+    closing quotes or brackets), leaving out a trailing ellipsis and the words cut off before
+    it; "" when there is no full sentence."""
+    text = _before_trailing_ellipsis(text)
+    ends = _sentence_ends(text)
+    return text[: ends[-1]].strip() if ends else ""
+
+
+def _completed_sentence(cut: str, paragraphs: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """A sentence of the article that starts with the cut-off text `cut` (a verbatim match, at the
+    start of a paragraph or of a sentence), to the end of that sentence: (its line, sentence)."""
+    cut = " ".join(cut.split())
+    if len(cut) < _COMPLETE_MIN_LENGTH:
+        return None
+    for line, paragraph in paragraphs:
+        text = " ".join(paragraph.split())
+        start = text.find(cut)
+        while start != -1:
+            before = text[:start].rstrip()
+            if not before or len(before) in _sentence_ends(before):
+                end = next((e for e in _sentence_ends(text[start:]) if e >= len(cut)), None)
+                if end is not None:
+                    return line, text[start : start + end]
+            start = text.find(cut, start + 1)
+    return None
 
 
 def _has_cjk(text: str) -> bool:
@@ -439,7 +546,7 @@ class _ArticleParser:
                     "the paragraph ends mid-sentence ('…%(end)s'): it may be cut off in the "
                     "export; kept as written"
                 )
-                % {"end": text[-30:]},
+                % {"end": _tail(text)},
             )
 
     def prose(self, paras: list[_Para]) -> list[str]:
@@ -454,8 +561,12 @@ class _ArticleParser:
         closing_cta, body_end = self.parse_closing_cta(filled)
         header = self.parse_header(filled)
         body_start = header.pop("next_line")
+        summary_line = header.pop("summary_line")
         if body_start is not None and body_start < body_end:
             self.parse_body(body_start, body_end)
+        if summary_line is not None and ends_with_ellipsis(header["summary"]):
+            later = self.tokenize(summary_line + 1, len(self.lines) + 1)
+            header["summary"] = self.whole_summary(summary_line, header["summary"], later)
         return ParsedArticle(
             language=self.language,
             closing_cta=closing_cta,
@@ -518,6 +629,7 @@ class _ArticleParser:
             "number": int(match.group("number")),
             "title": title,
             "summary": "",
+            "summary_line": None,
             "subtitle": "",
             "quiz": None,
         }
@@ -532,11 +644,7 @@ class _ArticleParser:
         plain = self.is_plain_top_line
         summary = take(lambda text: plain(text) and not is_quiz(text))
         if summary:
-            header["summary"] = summary[1]
-            if summary[1].endswith(("…", "...")):
-                self.note(
-                    summary[0], _("the summary ends with '…' and may be cut off; kept as written")
-                )
+            header["summary_line"], header["summary"] = summary
         else:
             self.note(line, _("no summary line after the title"))
         quiz = take(is_quiz)
@@ -550,6 +658,49 @@ class _ArticleParser:
             header["subtitle"] = subtitle[1]
         header["next_line"] = rest[0][0] if rest else None
         return header
+
+    def whole_summary(self, line: int, summary: str, later: list[_Para]) -> str:
+        """The summary to write for one cut off with an ellipsis (a guide's may not end in one),
+        noted once with what was done: its whole sentences; else its only sentence completed from
+        the article, where the export has it in full; else its words as written, flagged."""
+        kept = whole_sentences(summary)
+        if kept:
+            left_out = summary.strip()[len(kept) :].strip()
+            if _before_trailing_ellipsis(left_out):
+                message = _(
+                    "the summary is cut off with an ellipsis (…) in the middle of a sentence; "
+                    "kept it up to its last full sentence and left out '%(left_out)s'"
+                ) % {"left_out": _excerpt(left_out)}
+            else:
+                message = _(
+                    "the summary ends in an ellipsis (…) after its last full sentence; "
+                    "left out the ellipsis"
+                )
+            self.note(line, message)
+            return kept
+        cut = _before_trailing_ellipsis(summary)
+        found = _completed_sentence(cut, [(para.line, _clean(para.text)) for para in later])
+        if found:
+            source_line, sentence = found
+            self.note(
+                line,
+                _(
+                    "the summary is cut off with an ellipsis (…) in the middle of its only "
+                    "sentence; completed that sentence from line %(line)s, where the export has "
+                    "it in full"
+                )
+                % {"line": source_line},
+            )
+            return sentence
+        self.note(
+            line,
+            _(
+                "the summary is cut off with an ellipsis (…) and has no full sentence to keep; "
+                "kept its words as written without the ellipsis, which a summary may not end "
+                "in: finish the sentence in the admin"
+            ),
+        )
+        return cut
 
     def looks_like_wiki_name(self, text: str) -> bool:
         return text.casefold() in _WIKI_NAMES or text.endswith(("Wiki", "wiki", "百科"))

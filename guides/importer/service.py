@@ -2,6 +2,9 @@
 
 The English export creates or updates the guide; the Chinese export fills the zh-hans fields of the
 same guide (matched by series and number, or by slug) and leaves every English field untouched.
+
+The text is written as the parser gives it: the parser decides what a cut-off summary keeps and
+notes it once, so nothing here rewrites text or notes it a second time.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +20,7 @@ from cms.i18n.every_language import in_current_language, in_every_language
 from cms.workflow.locks import lock_problem
 from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused
 from guides.blocks import GuideBodyBlock
-from guides.content_checks import CODE_INTERFACE_LABEL, ELLIPSES, ContentWarning, check_guide
+from guides.content_checks import CODE_INTERFACE_LABEL, ContentWarning, check_guide
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
 from guides.stream_data import raw_items, reuse_ids, to_raw, without_ids
 
@@ -154,7 +157,7 @@ class _ArticleImport:
                 _("There is no guide index page to import into. Create one first.")
             )
         slug = _unique_child_slug(
-            index, slugify(self.article.title)[:200] or f"guide-{self.article.number}"
+            index, _shorten(slugify(self.article.title), 200) or f"guide-{self.article.number}"
         )
         guide = GuidePage(
             title=self.article.title,
@@ -180,25 +183,11 @@ class _ArticleImport:
         if suffix == "en":
             page.title = self.article.title
         setattr(page, f"subtitle_{suffix}", self.article.subtitle)
-        setattr(page, f"summary_{suffix}", self.summary())
+        setattr(page, f"summary_{suffix}", self.article.summary.strip())
         setattr(page, f"body_{suffix}", self.body(page))
         cta = self.quiz_cta(page)
         if cta is not None:
             page.quiz_cta = cta
-
-    def summary(self):
-        summary = self.article.summary.strip()
-        if summary.endswith(ELLIPSES):
-            self.notes.append(
-                in_every_language(
-                    lambda: _(
-                        "The summary ended in an ellipsis, which a guide may not; it was removed. "
-                        "Finish the sentence in the admin."
-                    )
-                )
-            )
-            summary = summary.rstrip("".join(ELLIPSES)).rstrip()
-        return summary
 
     def body(self, page):
         block = GuideBodyBlock()
@@ -279,9 +268,9 @@ class _ArticleImport:
 
     def content_warnings(self, page):
         suffix = self.suffix
-        fields = {name: getattr(page, f"{name}_{suffix}") or "" for name in ("title", "subtitle")}
-        # The summary is checked as written in the source, so a removed ellipsis still shows.
-        fields["summary"] = self.article.summary
+        # The text as written into the draft: what the editor will see (and the edit view checks).
+        names = ("title", "subtitle", "summary")
+        fields = {name: getattr(page, f"{name}_{suffix}") or "" for name in names}
         body = getattr(page, f"body_{suffix}")
         return check_guide(fields, raw_items(body), self.language)
 
@@ -331,11 +320,19 @@ def _initials(name):
     return (letters or slugify(name)[:8] or "S").upper()
 
 
+def _shorten(slug, max_length):
+    """`slug` cut to `max_length` between its words (at a hyphen), so no word is cut in two."""
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1].rfind("-")
+    return slug[:cut] if cut > 0 else slug[:max_length]
+
+
 def _unique_value(model, field_name, base, max_length):
-    candidate, counter = base[:max_length], 2
+    candidate, counter = _shorten(base, max_length), 2
     while model.objects.filter(**{field_name: candidate}).exists():
         suffix = f"-{counter}"
-        candidate, counter = f"{base[: max_length - len(suffix)]}{suffix}", counter + 1
+        candidate, counter = f"{_shorten(base, max_length - len(suffix))}{suffix}", counter + 1
     return candidate
 
 

@@ -1,5 +1,7 @@
 """`import_guide`: the sample export and original fixtures, end to end through the command."""
 
+import html
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -8,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from wagtail.models import PageLogEntry, Revision
 
+from guides.content_checks import ends_with_ellipsis, looks_truncated
 from guides.models import GuidePage, QuizCallToAction
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +77,7 @@ def test_sample_warnings_name_the_faults(demo_site, sample):
     assert "(trailing_ellipsis)" in out
     assert "the section label “常见问题” is in the other language" in out
     assert "the section label “可以直接复制的话” is in the other language" in out
-    assert out.count("Finish the sentence in the admin") == 1
+    assert out.count("the summary is cut off") == 1
     assert "Import summary" in out
 
 
@@ -93,22 +96,99 @@ def test_the_import_record_reads_in_the_language_of_whoever_opens_it(
 ):
     from wagtail.users.models import UserProfile
 
-    ellipsis_note = (
-        "The summary ended in an ellipsis, which a guide may not; it was removed. "
-        "Finish the sentence in the admin."
-    )
     run(sample, "--locale", "en")  # the command runs in English
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "zh-hans"
     profile.save()
     guide = guide_number(122)
-    html = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
-    with translation.override("zh-hans"):
-        chinese_note = translation.gettext(ellipsis_note)
-    assert chinese_note != ellipsis_note and chinese_note in html
-    assert ellipsis_note not in html
-    assert "栏目标签“常见问题”是另一种语言" in html  # the source warning, in Chinese
-    assert "the section label" not in html
+    page = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    (summary_note,) = summary_notes(import_entry(guide))
+    assert summary_note["zh-hans"] != summary_note["en"]
+    assert html.escape(summary_note["zh-hans"]) in page
+    assert html.escape(summary_note["en"]) not in page
+    assert "栏目标签“常见问题”是另一种语言" in page  # the source warning, in Chinese
+    assert "the section label" not in page
+
+
+def import_entry(guide):
+    return PageLogEntry.objects.filter(page=guide, action="guides.import").latest("timestamp")
+
+
+def summary_notes(entry):
+    """The notes of an import about the summary, each {language code: note}."""
+    return [note for note in entry.data["notes"] if "summary" in note["en"]]
+
+
+def summary_line_of(path):
+    return path.read_text(encoding="utf-8").split("\n")[4]  # exports put the summary on line 5
+
+
+def test_sample_summary_ends_in_a_full_sentence_and_is_noted_once(demo_site, sample):
+    code, out, _err = run(sample, "--locale", "en")
+    assert code == 0, out
+    guide = guide_number(122)
+    summary = guide.get_latest_revision_as_object().summary_en
+    # A full sentence: the one the export cut off with "…", completed from where it is in full.
+    assert not looks_truncated(summary) and not ends_with_ellipsis(summary)
+    written = summary_line_of(sample)
+    assert written.endswith("…") and summary.startswith(written[:-1])
+    # No cut word: the summary is in the export, whole words at both ends, off the summary line.
+    lines = sample.read_text(encoding="utf-8").split("\n")
+    elsewhere = "\n".join(lines[:4] + lines[5:])
+    assert re.search(rf"(?<!\w){re.escape(summary)}(?!\w)", elsewhere)
+    # The notes say one thing, once, in both languages; no warning says otherwise.
+    entry = import_entry(guide)
+    (note,) = summary_notes(entry)
+    assert "completed that sentence from line" in note["en"]
+    assert note["zh-hans"].startswith("第 5 行：") and "补全" in note["zh-hans"]
+    assert "removed" not in note["en"] and "kept as written" not in note["en"]
+    assert not [w for w in entry.data["warnings"] if w["path"] == "summary"]
+    assert out.count("the summary is cut off") == 1
+    assert "Summary ends" not in out
+
+
+def cut_summary_file(tmp_path, summary):
+    """The minimal fixture with its summary line replaced by `summary`."""
+    lines = (FIXTURES / "en-minimal-301.txt").read_text(encoding="utf-8").split("\n")
+    lines[4] = summary
+    path = tmp_path / "cut-summary.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_cut_off_summary_keeps_its_full_sentences(demo_site, tmp_path):
+    written = summary_line_of(FIXTURES / "en-minimal-301.txt")
+    first, second = written.split(". ", 1)
+    code, out, _err = run(cut_summary_file(tmp_path, f"{first}. {second[:30]}…"), "--locale", "en")
+    assert code == 0, out
+    guide = guide_number(301)
+    assert guide.get_latest_revision_as_object().summary_en == f"{first}."
+    (note,) = summary_notes(import_entry(guide))
+    assert "kept it up to its last full sentence and left out" in note["en"]
+    assert "删去了" in note["zh-hans"]
+    assert out.count("the summary is cut off") == 1
+    assert "Summary ends" not in out
+
+
+def test_a_summary_with_no_full_sentence_is_kept_flagged_and_still_written(demo_site, tmp_path):
+    written = summary_line_of(FIXTURES / "en-minimal-301.txt")
+    cut = written[:60]
+    assert cut[-1].isalpha() and written[60].isalpha()  # cut in the middle of a word
+    code, out, _err = run(cut_summary_file(tmp_path, cut + "…"), "--locale", "en")
+    assert code == 0, out
+    guide = guide_number(301)
+    # Kept as written (a guide's summary may not end in "…", so without it) ...
+    assert guide.get_latest_revision_as_object().summary_en == cut
+    entry = import_entry(guide)
+    assert entry.revision_id == guide.latest_revision_id  # the draft is written
+    (note,) = summary_notes(entry)
+    assert "no full sentence to keep" in note["en"] and "finish the sentence" in note["en"]
+    assert "请在管理后台把句子写完整" in note["zh-hans"]
+    # ... and flagged: a content warning the editor sees, saying the same thing as the note.
+    (warning,) = [w for w in entry.data["warnings"] if w["path"] == "summary"]
+    assert warning["code"] == "truncated_text"
+    assert "Summary ends mid-sentence" in out and "(truncated_text)" in out
+    assert out.count("the summary is cut off") == 1
 
 
 def test_nothing_goes_live_without_publish_and_history_is_logged(demo_site, sample):

@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from guides.blocks import GuideBodyBlock
-from guides.importer.parser import ArticleError, decode_source, parse_article
+from guides.content_checks import ends_with_ellipsis, looks_truncated
+from guides.importer.parser import ArticleError, decode_source, parse_article, whole_sentences
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
 SAMPLE = (
@@ -126,7 +128,7 @@ class TestSampleExport:
         assert sample.series_name == "Attachment and Communication"
         assert sample.number == 122
         assert sample.title and not sample.title.startswith("Attachment and Communication-")
-        assert sample.summary.endswith("…")
+        assert sample.summary and not ends_with_ellipsis(sample.summary)
         assert sample.subtitle.startswith("Attachment and Communication: ")
         assert sample.quiz["heading"] == "Take the relationship test"
         assert sample.quiz["text"]
@@ -234,7 +236,7 @@ class TestSampleExport:
 
     def test_notes_report_what_looks_wrong(self, sample):
         notes = "\n".join(sample.notes)
-        assert "line 5: the summary ends with '…'" in notes
+        assert "line 5: the summary is cut off with an ellipsis (…)" in notes
         assert "line 130: the paragraph ends mid-sentence" in notes  # cut-off case example
         assert "line 160: the section label '可以直接复制的话' is Chinese" in notes
         assert "line 164: the copy phrase reads like narrative" in notes
@@ -580,6 +582,179 @@ def test_unrecognised_text_and_missing_boxes_are_noted():
     assert any("no quiz box" in note for note in article.notes)
     assert any("no closing call to action" in note for note in article.notes)
     assert [item["type"] for item in article.body] == ["scenario"]
+
+
+# --- whole sentences: a summary cut off with an ellipsis, excerpts in notes --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English: the cut-off sentence goes, the full ones before it stay.
+        (
+            "One whole sentence. Two whole sentences! A third one cut o…",
+            "One whole sentence. Two whole sentences!",
+        ),
+        ("Is this a question? And this one trails off...", "Is this a question?"),
+        ("It ends here.…", "It ends here."),
+        ("Really?...", "Really?"),
+        ("A full stop, then a space. ⋯", "A full stop, then a space."),
+        # Chinese: full-width marks need no space after them; "……" is one ellipsis.
+        ("第一句话说完了。第二句话被截断在中…", "第一句话说完了。"),
+        ("真的吗？！后面的话被截……", "真的吗？！"),
+        # Closing quotes and brackets belong to the sentence they close.
+        ('He said, "Stop." Then he w…', 'He said, "Stop."'),
+        ("She said, “I know.” Then she tu…", "She said, “I know.”"),
+        ("(This one is in brackets.) And th…", "(This one is in brackets.)"),
+        ("她说：“我知道。”然后她又……", "她说：“我知道。”"),
+        ("他说：“好。”）然后…", "他说：“好。”）"),
+        # No full sentence to keep.
+        ("A continually evolving and deepening key a…", ""),
+        ("一个不断发展、不断深化的关键领…", ""),
+        ("Research by Dr. Sue Johnson shows tha…", ""),
+        ("Work by J. Bowlby sho…", ""),
+        ("He paused... and then sh…", ""),
+        ("", ""),
+    ],
+)
+def test_whole_sentences(text, expected):
+    kept = whole_sentences(text)
+    assert kept == expected
+    if kept:  # what is kept passes the content checks' own test of a whole sentence
+        assert not looks_truncated(kept) and not ends_with_ellipsis(kept)
+        assert text.startswith(kept)
+
+
+def summary_article(summary, body=""):
+    """A small article whose summary (line 5) is `summary`; `body` goes in its FAQ."""
+    text = HEADER.replace("A short summary of the test article.", summary)
+    if body:
+        text += f"FAQ\n\nWhat is this about?\n\n{body}\n"
+    return text + FOOTER
+
+
+def summary_notes(article):
+    return [note for note in article.notes if "summary" in note]
+
+
+def summary_note(article):
+    """The one note on the summary, checked to be kept in Chinese too (the same note)."""
+    (note,) = summary_notes(article)
+    (both,) = [n for n in article.notes_in_every_language if n["en"] == note]
+    assert both["zh-hans"].startswith("第 5 行：摘要") and both["zh-hans"] != note
+    with translation.override("zh-hans"):
+        in_chinese = parse_article(article.text, article.language).notes
+    assert both["zh-hans"] in in_chinese  # what a Chinese run of the importer would say
+    return note
+
+
+def parsed(text, language="en"):
+    article = parse_article(text, language)
+    article.text = text  # for summary_note
+    return article
+
+
+class TestCutOffSummary:
+    def test_keeps_its_full_sentences(self):
+        article = parsed(summary_article("The first sentence is whole. The second one is cut o…"))
+        assert article.summary == "The first sentence is whole."
+        note = summary_note(article)
+        assert note == (
+            "line 5: the summary is cut off with an ellipsis (…) in the middle of a sentence; "
+            "kept it up to its last full sentence and left out 'The second one is cut o…'"
+        )
+
+    def test_a_trailing_ellipsis_after_a_full_sentence(self):
+        article = parsed(summary_article("Both sentences are whole. Really whole...."))
+        assert article.summary == "Both sentences are whole. Really whole."
+        note = summary_note(article)
+        assert "after its last full sentence; left out the ellipsis" in note
+
+    def test_chinese(self):
+        text = summary_article("依恋模式并不是终身的判决。大脑会在新的关系经历中不断调…")
+        article = parsed(text, "zh-hans")
+        assert article.summary == "依恋模式并不是终身的判决。"
+        assert summary_note(article).endswith("left out '大脑会在新的关系经历中不断调…'")
+
+    def test_its_only_sentence_is_completed_where_the_export_has_it_in_full(self):
+        sentence = "Small daily conversations keep a couple close in ways that add up over time."
+        cut = sentence[:55] + "…"  # mid-word
+        text = summary_article(cut, body=f"{sentence} A second sentence follows it.")
+        article = parsed(text)
+        assert article.summary == sentence
+        note = summary_note(article)
+        answer_line = line_of(text, f"{sentence} A second sentence follows it.")
+        assert f"completed that sentence from line {answer_line}" in note
+
+    def test_completion_needs_a_verbatim_match_at_a_sentence_start(self):
+        sentence = "Small daily conversations keep a couple close in ways that add up over time."
+        cut = sentence[:55] + "…"
+        elsewhere = f"We know that {sentence[0].lower()}{sentence[1:]}"  # not a sentence start
+        article = parsed(summary_article(cut, body=elsewhere))
+        assert article.summary == cut[:-1]
+        assert "no full sentence to keep" in summary_notes(article)[0]
+
+    def test_no_full_sentence_is_kept_as_written_and_flagged(self):
+        cut = "A continually evolving and deepening key a…"
+        article = parsed(summary_article(cut))
+        # A guide's summary may not end in an ellipsis: the words stay, the ellipsis goes.
+        assert article.summary == "A continually evolving and deepening key a"
+        note = summary_note(article)
+        assert note == (
+            "line 5: the summary is cut off with an ellipsis (…) and has no full sentence to "
+            "keep; kept its words as written without the ellipsis, which a summary may not end "
+            "in: finish the sentence in the admin"
+        )
+        assert looks_truncated(article.summary)  # so the content checks flag it for the editor
+
+    def test_a_whole_summary_is_left_alone(self):
+        article = parsed(summary_article("Nothing is cut off here. Not even this."))
+        assert article.summary == "Nothing is cut off here. Not even this."
+        assert summary_notes(article) == []
+
+
+def without_line(text, line):
+    lines = text.split("\n")
+    return "\n".join(lines[: line - 1] + lines[line:])
+
+
+def test_sample_summary_keeps_whole_sentences(sample):
+    source = SAMPLE.read_text(encoding="utf-8")
+    written = source.split("\n")[4]  # line 5: the summary as the export has it
+    assert written.endswith("…") and not whole_sentences(written)
+    summary = sample.summary
+    # It ends in a full sentence: the one the export cut off, completed, never an ellipsis.
+    assert not looks_truncated(summary) and not ends_with_ellipsis(summary)
+    assert summary.startswith(written[:-1])
+    # No cut word: the summary is written in the export, whole words at both ends, other than
+    # on the summary line itself (where it is cut off).
+    elsewhere = without_line(source, 5)
+    assert re.search(rf"(?<!\w){re.escape(summary)}(?!\w)", elsewhere)
+    # The notes say one thing about it, once, in every language.
+    (note,) = summary_notes(sample)
+    assert note.startswith("line 5: ") and "completed that sentence" in note
+    assert "kept as written" not in note and "removed" not in note
+    (both,) = [n for n in sample.notes_in_every_language if n["en"] == note]
+    assert both["zh-hans"].startswith("第 5 行：") and "补全" in both["zh-hans"]
+
+
+def test_excerpts_in_notes_are_cut_between_words():
+    stray = (
+        "A stray paragraph before any section, written with wonderfully extraordinary "
+        "vocabulary that runs past the length of an excerpt."
+    )
+    cut_off = (
+        "Someone had a problem that kept returning whenever the evenings grew long and "
+        "especially unmanageable"
+    )
+    text = HEADER + stray + "\n\nI. Problem Scenario\n\n" + cut_off + FOOTER
+    notes = parse_article(text, "en").notes
+    (skipped,) = [note for note in notes if "skipped unrecognised text" in note]
+    excerpt = re.search(r"'(.+)…'$", skipped).group(1)
+    assert stray.startswith(excerpt) and stray[len(excerpt)] in " ,"
+    (unfinished,) = [note for note in notes if "ends mid-sentence" in note]
+    tail = re.search(r"\('…(.+)'\)", unfinished).group(1)
+    assert cut_off.endswith(tail) and cut_off[-len(tail) - 1] == " "
 
 
 # --- errors -----------------------------------------------------------------------------------
