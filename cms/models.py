@@ -25,10 +25,13 @@ class ContentVersion(models.Model):
 
 
 class TranslationApproval(models.Model):
-    """Which revision's Chinese of a page is live, and who approved it when.
+    """The live Chinese of a page: which revision's it is, who approved it when, which English
+    each segment was translated from, and the translation state readers are told.
 
     The approved Chinese itself is in the live page row (cms.workflow.publishing).
     """
+
+    STATES = ("complete", "partial", "outdated", "missing")
 
     page = models.OneToOneField(
         "wagtailcore.Page",
@@ -52,6 +55,10 @@ class TranslationApproval(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # {segment key: hash of the English it translates}, as of the approval.
+    sources = models.JSONField(_("English sources"), default=dict)
+    # What readers of the live page are told, kept current by every publish that changes it.
+    state = models.CharField(_("translation state"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("translation approval")

@@ -1,12 +1,18 @@
-"""StreamField raw data: item helpers, and laying a translation over its English source.
+"""StreamField raw data: the one walker over it, and laying a translation over its English.
 
 Raw data is what a StreamField stores: a stream is a list of {"type", "id", "value"}; a list
 block's items are {"type": "item", "id", "value"} (or bare values, in data stored before list
 items had ids); a struct is a dict. Both languages of a page share block and item ids, so a
 Chinese block is matched to its English source by id at every level, never by position.
+
+`rebuild` is the walker: it goes through one stream (and, matched by id, a second one) block by
+block and builds a new one, asking a function what each leaf becomes. Aligning a translation,
+the shared skeleton, text as readers see it and the list of a stream's texts are all built on
+it; so is every other walk over stream data in the project (segments, API output, form checks).
 """
 
 import re
+from dataclasses import dataclass
 
 from wagtail import blocks
 
@@ -46,6 +52,127 @@ def is_text(block):
     return isinstance(block, TEXT_BLOCKS)
 
 
+@dataclass(frozen=True)
+class Leaf:
+    """One leaf of a stream: a value that is neither a stream, a list nor a struct.
+
+    `key` names it by ids, stable across edits (`<block id>.steps.<item id>.title`); `path`
+    names it by position, as the API lists fallbacks (`[3].steps[1].title`); `trail` is the
+    chain of (kind, block, position) from the top ("stream", "list" or "struct"; a struct
+    child's position is None), for labels people read.
+    """
+
+    block: blocks.Block
+    value: object
+    counterpart: object
+    key: str
+    path: str
+    trail: tuple
+
+
+def _join(key, part):
+    return f"{key}.{part}" if key else str(part)
+
+
+def rebuild(block, raw, leaf, other=None, *, every_child=False, _key="", _path="", _trail=()):
+    """`raw` rebuilt block by block, each leaf replaced by `leaf(Leaf)`.
+
+    `other` is a second stream matched to `raw` by id (a translation, say): each Leaf carries
+    its counterpart there, or None. Blocks and items of `other` with no match in `raw` are not
+    visited. A struct keeps the children `raw` stores, or with `every_child` all of its block's
+    children (a missing one as None), so two saves of the same content compare equal.
+    """
+    if isinstance(block, blocks.StreamBlock):
+        by_id = {item.get("id"): item for item in other or [] if isinstance(item, dict)}
+        rebuilt = []
+        for index, item in enumerate(raw or []):
+            if not isinstance(item, dict):
+                continue
+            child = block.child_blocks.get(item.get("type"))
+            match = by_id.get(item.get("id"))
+            if match is not None and match.get("type") != item.get("type"):
+                match = None
+            value = item.get("value")
+            if child is not None:
+                value = rebuild(
+                    child,
+                    value,
+                    leaf,
+                    (match or {}).get("value"),
+                    every_child=every_child,
+                    _key=_join(_key, item.get("id")),
+                    _path=f"{_path}[{index}]",
+                    _trail=(*_trail, ("stream", child, index)),
+                )
+            rebuilt.append({**item, "value": value})
+        return rebuilt
+    if isinstance(block, blocks.ListBlock):
+        others = other if isinstance(other, list) else []
+        rebuilt = []
+        for index, item in enumerate(raw or []):
+            key = item_id(item, index)
+            match = find_item(others, key)
+            value = rebuild(
+                block.child_block,
+                item_value(item),
+                leaf,
+                item_value(match) if match is not None else None,
+                every_child=every_child,
+                _key=_join(_key, key),
+                _path=f"{_path}[{index}]",
+                _trail=(*_trail, ("list", block.child_block, index)),
+            )
+            rebuilt.append({**item, "value": value} if is_item(item) else value)
+        return rebuilt
+    if isinstance(block, blocks.StructBlock):
+        raw = raw if isinstance(raw, dict) else {}
+        other = other if isinstance(other, dict) else {}
+        names = block.child_blocks if every_child else raw
+        rebuilt = {}
+        for name in names:
+            child = block.child_blocks.get(name)
+            if child is None:
+                rebuilt[name] = raw[name]
+                continue
+            rebuilt[name] = rebuild(
+                child,
+                raw.get(name),
+                leaf,
+                other.get(name),
+                every_child=every_child,
+                _key=_join(_key, name),
+                _path=f"{_path}.{name}",
+                _trail=(*_trail, ("struct", child, None)),
+            )
+        return rebuilt
+    return leaf(Leaf(block, raw, other, _key, _path, _trail))
+
+
+def leaves(block, raw, other=None):
+    """Every leaf of `raw` in reading order (with its counterpart in `other`)."""
+    found = []
+
+    def collect(leaf):
+        found.append(leaf)
+        return leaf.value
+
+    rebuild(block, raw, collect, other)
+    return found
+
+
+def texts(block, raw):
+    """Every text leaf's value in `raw`, in order."""
+    return [leaf.value for leaf in leaves(block, raw) if is_text(leaf.block)]
+
+
+def has_text(block, raw):
+    return any(isinstance(text, str) and text.strip() for text in texts(block, raw))
+
+
+def has_words(text):
+    return isinstance(text, str) and bool(text.strip())
+
+
 def align(block, source, target, for_readers=False):
     """`target` (a translation) in the shape of `source` (its English).
 
@@ -57,98 +184,38 @@ def align(block, source, target, for_readers=False):
     - `for_readers` (the live page), its text only where it translates the English, else
       nothing, so readers get the English and are told so.
     """
-    if isinstance(block, blocks.StreamBlock):
-        by_id = {item.get("id"): item for item in target or [] if isinstance(item, dict)}
-        aligned = []
-        for item in source or []:
-            child = block.child_blocks.get(item.get("type"))
-            counterpart = by_id.get(item.get("id"))
-            if counterpart is not None and counterpart.get("type") != item.get("type"):
-                counterpart = None
-            value = item.get("value")
-            if child is not None:
-                value = align(child, value, (counterpart or {}).get("value"), for_readers)
-            aligned.append({**item, "value": value})
-        return aligned
-    if isinstance(block, blocks.ListBlock):
-        target_items = target if isinstance(target, list) else []
-        aligned = []
-        for index, item in enumerate(source or []):
-            counterpart = find_item(target_items, item_id(item, index))
-            value = align(
-                block.child_block,
-                item_value(item),
-                item_value(counterpart) if counterpart is not None else None,
-                for_readers,
-            )
-            aligned.append({**item, "value": value} if is_item(item) else value)
-        return aligned
-    if isinstance(block, blocks.StructBlock):
-        target = target if isinstance(target, dict) else {}
-        return {
-            name: align(block.child_blocks[name], value, target.get(name), for_readers)
-            if name in block.child_blocks
-            else value
-            for name, value in (source or {}).items()
-        }
-    if is_text(block) and isinstance(source, str) and source.strip():
+
+    def text(leaf):
+        if not (is_text(leaf.block) and has_words(leaf.value)):
+            return leaf.value
         if for_readers:
-            return target if is_translation(source, target) else ""
-        return target if isinstance(target, str) and target.strip() else source
-    return source
+            return leaf.counterpart if is_translation(leaf.value, leaf.counterpart) else ""
+        return leaf.counterpart if has_words(leaf.counterpart) else leaf.value
 
-
-def texts(block, raw):
-    """Every text leaf's value in `raw`, in order."""
-    if isinstance(block, blocks.StreamBlock):
-        for item in raw or []:
-            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
-            if child is not None:
-                yield from texts(child, item.get("value"))
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw or []:
-            yield from texts(block.child_block, item_value(item))
-    elif isinstance(block, blocks.StructBlock):
-        raw = raw if isinstance(raw, dict) else {}
-        for name, child in block.child_blocks.items():
-            yield from texts(child, raw.get(name))
-    elif is_text(block) and isinstance(raw, str):
-        yield raw
-
-
-def has_text(block, raw):
-    return any(text.strip() for text in texts(block, raw))
+    return rebuild(block, source, text, target)
 
 
 def skeleton(block, raw):
     """`raw` with every text leaf left out: the part of a stream both languages share."""
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            (
-                item.get("type"),
-                item.get("id"),
-                skeleton(block.child_blocks[item["type"]], item.get("value"))
-                if item.get("type") in block.child_blocks
-                else item.get("value"),
-            )
-            for item in raw or []
-            if isinstance(item, dict)
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [
-            (item_id(item, index), skeleton(block.child_block, item_value(item)))
-            for index, item in enumerate(raw or [])
-        ]
-    if isinstance(block, blocks.StructBlock):
-        raw = raw if isinstance(raw, dict) else {}
-        return {
-            name: skeleton(child, raw.get(name))
-            for name, child in block.child_blocks.items()
-            if not is_text(child)
-        }
-    if is_text(block):
-        return None
-    return "" if raw is None else raw  # an optional value left out is the empty value
+
+    def shared(leaf):
+        if is_text(leaf.block):
+            return None
+        return "" if leaf.value is None else leaf.value  # an optional value left out is empty
+
+    return rebuild(block, raw, shared, every_child=True)
+
+
+def reader_stream(block, raw):
+    """Stream data as readers see it: what a form save adds (empty optional values, rich-text
+    block keys) left out."""
+
+    def readable(leaf):
+        if is_text(leaf.block):
+            return reader_text(leaf.value if isinstance(leaf.value, str) else "")
+        return "" if leaf.value is None else leaf.value
+
+    return rebuild(block, raw, readable, every_child=True)
 
 
 BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
@@ -168,8 +235,10 @@ def reader_text(text):
 
 def is_translation(english, chinese):
     """Whether `chinese` translates `english`: empty text, or a copy of the English (as a
-    prepared translation holds), is not a translation."""
-    return bool(reader_text(chinese)) and reader_text(chinese) != reader_text(english)
+    prepared translation holds), is not a translation. The one definition of "translated"."""
+    if not isinstance(chinese, str):
+        return False
+    return bool(reader_text(chinese)) and reader_text(chinese) != reader_text(english or "")
 
 
 def reader_value(value):
@@ -179,27 +248,3 @@ def reader_value(value):
     if isinstance(value, list):
         return [reader_value(item) for item in value]
     return reader_text(str(getattr(value, "source", value) or ""))
-
-
-def reader_stream(block, raw):
-    """Stream data as readers see it: what a form save adds (empty optional values, rich-text
-    block keys) left out."""
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            (item.get("type"), item.get("id"), reader_stream(child, item.get("value")))
-            for item in raw or []
-            if isinstance(item, dict) and (child := block.child_blocks.get(item.get("type")))
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [
-            (item_id(item, index), reader_stream(block.child_block, item_value(item)))
-            for index, item in enumerate(raw or [])
-        ]
-    if isinstance(block, blocks.StructBlock):
-        raw = raw if isinstance(raw, dict) else {}
-        return {
-            name: reader_stream(child, raw.get(name)) for name, child in block.child_blocks.items()
-        }
-    if is_text(block):
-        return reader_text(raw if isinstance(raw, str) else "")
-    return "" if raw is None else raw

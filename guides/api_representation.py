@@ -2,15 +2,18 @@
 
 Everything is built from raw StreamField data, never block by block from the database: reusable
 FAQs are fetched in one query and every rich text of the page is expanded in one call, so the
-cost of a guide does not grow with its number of blocks.
+cost of a guide does not grow with its number of blocks. In Chinese, each text is the live
+Chinese laid over its English by id (cms.streams), or the English, listed in `meta.fallback`;
+Chinese written for an older English is listed in `meta.outdated`.
 """
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api.pages import front_end_path
+from cms.i18n.segments import source_hash
 from cms.rich_text import expand_many
-from cms.streams import TEXT_BLOCKS, has_text
+from cms.streams import has_words, is_text, is_translation, item_value, raw_items, rebuild
 from guides.blocks import GuideBodyBlock
 
 BODY_BLOCK = GuideBodyBlock()
@@ -35,37 +38,38 @@ class _FAQRef:
         self.path = path
 
 
-def _empty(value):
-    return value is None or value == "" or value == []
-
-
-def _is_item_list(value):
-    return isinstance(value, list) and all(isinstance(i, dict) and "value" in i for i in value)
-
-
-def _item_value(item):
-    return item["value"] if isinstance(item, dict) and "value" in item else item
-
-
 class GuideRepresentation:
     """Builds one guide (or a list of guides) in one locale, recording English fallbacks."""
 
     def __init__(self, locale):
         self.locale = locale
         self.suffix = "zh_hans" if locale == "zh-hans" else "en"
-        self.fallback = []
+        self.fallback = []  # paths served in English
+        self.outdated = []  # paths whose Chinese was written for an older English
+        self.sources = {}  # segment key -> hash of the English the live Chinese translates
         self.pending = []  # (container, key, placeholder) to fill in once, in bulk
 
     # Fields
 
     def text(self, obj, name, path=None):
-        value = getattr(obj, f"{name}_{self.suffix}", None)
-        if self.suffix == "en" or not _empty(value):
-            return value or ""
+        """A field in the locale; English where it has no Chinese (listed at `path`)."""
         english = getattr(obj, f"{name}_en", None) or ""
-        if english and path is not None:
+        if self.suffix == "en":
+            return english
+        chinese = getattr(obj, f"{name}_{self.suffix}", None) or ""
+        if path is None:  # an address or a name, not a translation: any Chinese value stands
+            return chinese or english
+        if is_translation(english, chinese):
+            self.check_outdated(name, english, path)
+            return chinese
+        if english:
             self.fallback.append(path)
         return english
+
+    def check_outdated(self, key, english, path):
+        written_for = self.sources.get(key)
+        if written_for and written_for != source_hash(english):
+            self.outdated.append(path)
 
     def summary(self, page):
         series = live_or_none(page.series)
@@ -88,7 +92,8 @@ class GuideRepresentation:
         }
 
     def detail(self, page, revision_id=None):
-        self.fallback, self.pending = [], []
+        self.fallback, self.outdated, self.pending = [], [], []
+        self.sources = live_sources(page)
         data = self.summary(page)
         body = self.body(page)
         self.resolve_pending()
@@ -119,13 +124,14 @@ class GuideRepresentation:
                 "last_reviewed": page.last_reviewed,
             }
         )
-        state = detail_translation_state(page, self.locale, self.fallback)
+        state = detail_translation_state(page, self.locale, self.fallback, self.outdated)
         data["translation_state"] = state
         data["meta"] = {
             "revision_id": revision_id if revision_id is not None else page.live_revision_id,
             "last_published_at": page.last_published_at,
             "locale": self.locale,
             "fallback": list(self.fallback),
+            "outdated": list(self.outdated),
             "translation_state": state,
         }
         return data
@@ -139,12 +145,9 @@ class GuideRepresentation:
     # Body
 
     def body(self, page):
-        english = list(page.body_en.raw_data) if page.body_en else []
-        if self.suffix == "en":
-            raw = english
-        else:
-            chinese = list(page.body_zh_hans.raw_data) if page.body_zh_hans else []
-            raw = self.merge_stream(chinese, english, "body")
+        raw = raw_items(page.body_en)
+        if self.suffix != "en":
+            raw = self.localized(BODY_BLOCK, raw, raw_items(page.body_zh_hans), "body")
         return [
             {
                 "type": item["type"],
@@ -157,66 +160,36 @@ class GuideRepresentation:
             if item.get("type") in BODY_BLOCK.child_blocks
         ]
 
-    def merge_stream(self, chinese, english, path):
-        """Chinese blocks matched to English ones by id; a missing block is served in English."""
-        if not chinese:
-            if english:
-                self.fallback.append(path)
-            return english
-        by_id = {item.get("id"): item for item in chinese}
-        merged = []
-        for index, source in enumerate(english):
-            translation = by_id.get(source.get("id"))
-            block = BODY_BLOCK.child_blocks.get(source.get("type"))
-            untranslated = has_text(block, source["value"]) and not has_text(
-                block, (translation or {}).get("value")
-            )
-            if translation is None or untranslated:
-                self.fallback.append(f"{path}[{index}]")
-                merged.append(source)
-                continue
-            value = self.merge_value(
-                block, translation["value"], source["value"], f"{path}[{index}]"
-            )
-            merged.append({**translation, "value": value})
-        return merged
+    def localized(self, block, english, chinese, field):
+        """The English stream with each text's Chinese (matched by id at every level) where it
+        translates the English, and the English where not, listed in `fallback`: a whole block
+        as `body[3]`, the whole stream as `body`. Chinese written for an older English is
+        listed in `outdated`. Chinese with no English counterpart is never served."""
+        texts, fell = {}, {}
 
-    def merge_value(self, block, chinese, english, path):
-        if isinstance(chinese, dict) and isinstance(english, dict):
-            children = getattr(block, "child_blocks", {})
-            keys = list(english) + [key for key in chinese if key not in english]
-            return {
-                key: self.merge_value(
-                    children.get(key), chinese.get(key), english.get(key), f"{path}.{key}"
-                )
-                for key in keys
-            }
-        if isinstance(chinese, list) and isinstance(english, list) and chinese:
-            # List items are positional: item n translates item n.
-            merged = []
-            for index in range(max(len(chinese), len(english))):
-                if index >= len(chinese):
-                    self.fallback.append(f"{path}[{index}]")
-                    merged.append(english[index])
-                elif index >= len(english):
-                    merged.append(chinese[index])
-                else:
-                    value = self.merge_value(
-                        getattr(block, "child_block", None),
-                        _item_value(chinese[index]),
-                        _item_value(english[index]),
-                        f"{path}[{index}]",
-                    )
-                    item = chinese[index]
-                    is_item = isinstance(item, dict) and "value" in item
-                    merged.append({**item, "value": value} if is_item else value)
-            return merged
-        # An empty Chinese text, or a copy of the English ("prepare translation"), is untranslated.
-        copied = isinstance(block, TEXT_BLOCKS) and chinese == english
-        if not _empty(english) and (_empty(chinese) or copied):
-            self.fallback.append(path)
-            return english
-        return chinese
+        def choose(leaf):
+            if not (is_text(leaf.block) and has_words(leaf.value)):
+                return leaf.value
+            top = leaf.trail[0][2]
+            texts[top] = texts.get(top, 0) + 1
+            if is_translation(leaf.value, leaf.counterpart):
+                self.check_outdated(f"{field}.{leaf.key}", leaf.value, f"{field}{leaf.path}")
+                return leaf.counterpart
+            fell.setdefault(top, []).append(f"{field}{leaf.path}")
+            return leaf.value
+
+        localized = rebuild(block, english, choose, chinese)
+        if (
+            fell
+            and fell.keys() == texts.keys()
+            and all(len(fell[top]) == texts[top] for top in texts)
+        ):
+            self.fallback.append(field)
+        else:
+            for top in sorted(fell):
+                whole = len(fell[top]) == texts[top]
+                self.fallback.extend([f"{field}[{top}]"] if whole else fell[top])
+        return localized
 
     def defer(self, container, key, value):
         container[key] = value
@@ -234,7 +207,7 @@ class GuideRepresentation:
             items = raw if isinstance(raw, list) else []
             result = [None] * len(items)
             for index, item in enumerate(items):
-                value = self.to_api(block.child_block, _item_value(item), f"{path}[{index}]")
+                value = self.to_api(block.child_block, item_value(item), f"{path}[{index}]")
                 self.defer(result, index, value)
             return result
         if isinstance(block, blocks.RichTextBlock):
@@ -308,15 +281,27 @@ def available_locales(page):
     return ["en", "zh-hans"] if has_chinese(page) else ["en"]
 
 
+def live_sources(page):
+    """{segment key: hash of the English} the page's live Chinese was translated from."""
+    approval = getattr(page, "translation_approval", None) if page.pk else None
+    return (approval.sources if approval else None) or {}
+
+
 def listing_translation_state(page, locale):
-    if locale == "en":
-        return "source"
-    return "complete" if has_chinese(page) else "missing"
-
-
-def detail_translation_state(page, locale, fallback):
+    """The state the detail gives (kept on the live translation record by every publish)."""
     if locale == "en":
         return "source"
     if not has_chinese(page):
         return "missing"
+    approval = getattr(page, "translation_approval", None)
+    return (approval.state if approval else "") or "complete"
+
+
+def detail_translation_state(page, locale, fallback, outdated):
+    if locale == "en":
+        return "source"
+    if not has_chinese(page):
+        return "missing"
+    if outdated:
+        return "outdated"
     return "partial" if fallback else "complete"

@@ -117,7 +117,16 @@ class ReferenceSchema(Schema):
     url: str
 
 
-TranslationState = Literal["source", "complete", "partial", "missing"]
+TranslationState = Annotated[
+    Literal["source", "complete", "partial", "outdated", "missing"],
+    Field(
+        description=(
+            "source: English. missing: no Chinese yet. outdated: some Chinese was written for an "
+            "older English (meta.outdated). partial: some parts are served in English "
+            "(meta.fallback). complete: everything is current Chinese."
+        )
+    ),
+]
 
 
 class GuideSummarySchema(Schema):
@@ -143,6 +152,12 @@ class GuideMetaSchema(Schema):
     locale: str
     fallback: list[str] = Field(
         description="Paths of fields and blocks served in English because Chinese is missing."
+    )
+    outdated: list[str] = Field(
+        description=(
+            "Paths of fields and texts whose Chinese was written for an older English: shown, "
+            "but to be marked as possibly out of date."
+        )
     )
     translation_state: TranslationState
 

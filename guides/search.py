@@ -3,6 +3,7 @@
 from cms.i18n.segments import page_segments
 from cms.i18n.status import is_translated
 from cms.search.index import plain
+from cms.streams import is_translation
 
 
 def guide_documents(page):
@@ -23,9 +24,9 @@ def guide_documents(page):
 
     chinese = [plain(s.target) for s in segments if s.key != "title" and is_translated(s)]
     for faq in faqs:
-        if faq.question_zh_hans and faq.question_zh_hans != faq.question_en:
+        if is_translation(faq.question_en, faq.question_zh_hans):
             chinese.append(plain(f"{faq.question_zh_hans} {faq.answer_zh_hans or ''}"))
-    title = page.title_zh_hans if page.title_zh_hans and page.title_zh_hans != page.title_en else ""
+    title = page.title_zh_hans if is_translation(page.title_en, page.title_zh_hans) else ""
     if title or chinese:
         documents["zh-hans"] = (title or page.title_en, " ".join(chinese))
     return documents

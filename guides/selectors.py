@@ -4,6 +4,7 @@ import functools
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.streams import align, is_translation, raw_items
 from guides.content_checks import ContentWarning, check_guide
 
 LANGUAGE_SUFFIXES = (("en", "en", _("English")), ("zh-hans", "zh_hans", _("Simplified Chinese")))
@@ -29,14 +30,25 @@ def filter_guides(index_page, series=None, topic=None):
 
 
 def content_warnings_for(page, language):
-    """Content warnings for one language of a guide (empty if that language has no content)."""
+    """Content warnings for one language of a guide (empty if that language has no content).
+
+    Chinese that only copies its English (as a prepared translation holds) is not checked:
+    it is untranslated, not faulty.
+    """
     suffix = "zh_hans" if language == "zh-hans" else "en"
-    body = getattr(page, f"body_{suffix}", None)
-    raw_body = list(body.raw_data) if body else []
+    raw_body = raw_items(getattr(page, f"body_{suffix}", None))
     fields = {
         name: getattr(page, f"{name}_{suffix}", None) or ""
         for name in ("title", "subtitle", "summary")
     }
+    if language == "zh-hans":
+        english = raw_items(page.body_en)
+        block = page._meta.get_field("body").stream_block
+        raw_body = align(block, english, raw_body, for_readers=True)
+        fields = {
+            name: text if is_translation(getattr(page, f"{name}_en", ""), text) else ""
+            for name, text in fields.items()
+        }
     if not raw_body and not any(fields.values()):
         return []
     warnings = check_guide(fields, raw_body, language)
@@ -86,7 +98,7 @@ def last_import(page):
 
 
 def api_guides():
-    """Live, public guides with their topics, in one query."""
+    """Live, public guides with their topics and live translation record, in one query."""
     from django.db.models import JSONField, OuterRef, Subquery
     from django.db.models.functions import JSONObject
 
@@ -105,8 +117,10 @@ def api_guides():
         )
         .values("items")
     )
-    return public_live(GuidePage.objects.all()).annotate(
-        topic_list=Subquery(topics, output_field=JSONField())
+    return (
+        public_live(GuidePage.objects.all())
+        .select_related("translation_approval")
+        .annotate(topic_list=Subquery(topics, output_field=JSONField()))
     )
 
 
@@ -139,6 +153,7 @@ SUMMARY_FIELDS = [
     "series__code",
     "series__slug",
     "series__live",
+    "translation_approval__state",
     *_both("slug", "title", "subtitle", "summary", "reading_time", "url_path", "series__name"),
 ]
 DETAIL_FIELDS = [
@@ -153,6 +168,7 @@ DETAIL_FIELDS = [
     "hero_image__height",
     "quiz_cta__id",
     "quiz_cta__live",
+    "translation_approval__sources",
     *_both(
         *(
             f"quiz_cta__{name}"

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from cms.i18n.segments import page_segments, source_hash
 from cms.models import TranslationStatus
+from cms.streams import is_translation
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 
@@ -19,7 +20,7 @@ class SegmentState:
 
 def is_translated(segment):
     # A copy of the English (as "prepare translation" makes) is not a translation.
-    return bool(segment.target.strip()) and segment.target != segment.source
+    return is_translation(segment.source, segment.target)
 
 
 def segment_states(page, memory):

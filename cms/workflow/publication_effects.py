@@ -18,7 +18,7 @@ from cms.streams import reader_value
 from cms.webhooks import events
 from cms.webhooks.payloads import paths
 from cms.webhooks.record import anyone_listening, record
-from cms.workflow.translation_approval import record_approval
+from cms.workflow.translation_approval import record_approval, refresh_translation_state
 
 
 def after_publish(after, before, revision, scope, user):
@@ -32,9 +32,13 @@ def after_publish(after, before, revision, scope, user):
     if scope != SOURCE and chinese_field_names(type(after)):
         record_approval(after, before, revision, user)
     if isinstance(after, Page):
+        refresh_translation_state(after)
         reindex_later(after.pk)
     else:
         shared_content_events(after)
+        if getattr(after, "counts_in_translation_state", False):
+            for page in after.pages_showing():
+                refresh_translation_state(page)
 
 
 def page_events(page, before, revision):

@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from cms.i18n.fields import chinese_values
-from cms.models import TranslationApproval
+from cms.models import TranslationApproval, TranslationStatus
 
 APPROVE_PERMISSION = "cms.approve_translation"
 SOURCE_PERMISSION = "cms.edit_source_language"
@@ -28,12 +28,28 @@ def record_approval(obj, before, revision, user=None):
     changed (and then sends translation_approved)."""
     person = user if getattr(user, "pk", None) else None
     if isinstance(obj, Page):
+        # The English each segment's Chinese was written for, as the report remembers it.
+        memory = TranslationStatus.objects.filter(page_id=obj.pk).values_list("memory", flat=True)
+        sources = {key: entry.get("h") for key, entry in (memory.first() or {}).items()}
         TranslationApproval.objects.update_or_create(
             page_id=obj.pk,
-            defaults={"revision": revision, "approved_at": timezone.now(), "approved_by": person},
+            defaults={
+                "revision": revision,
+                "approved_at": timezone.now(),
+                "approved_by": person,
+                "sources": sources,
+            },
         )
     log(instance=obj, action=LOG_ACTION, user=person, revision=revision, data={"locale": "zh-hans"})
     changed = chinese_changed(before, obj)
     if changed:
         translation_approved.send(sender=type(obj), instance=obj, revision=revision)
     return changed
+
+
+def refresh_translation_state(page):
+    """Keep the state readers are told (listings read it) equal to what the page's API detail
+    says, after anything that may change it: a publish of the page or of content it shows."""
+    state = getattr(page, "reader_translation_state", None)
+    if state is not None:
+        TranslationApproval.objects.filter(page_id=page.pk).update(state=state())

@@ -190,6 +190,14 @@ class GuidePage(HeadlessPageMixin, PublicationMixin, Page):
 
         return GuideRepresentation(locale).detail(self, revision_id)
 
+    def reader_translation_state(self):
+        """The translation state the API detail gives readers of this live guide in Chinese."""
+        from guides.api_representation import GuideRepresentation
+        from guides.selectors import api_guide_detail_base
+
+        page = api_guide_detail_base("zh-hans").filter(pk=self.pk).first()
+        return GuideRepresentation("zh-hans").detail(page)["translation_state"] if page else ""
+
     def segmented_text(self):
         """Both languages' title, subtitle and summary as search tokens (for the admin)."""
         from cms.search.tokens import index_tokens

@@ -41,6 +41,9 @@ class SharedContent(
     )
 
     base_form_class = GuardedModelForm
+    # Whether the guides' API lists this snippet's untranslated text in meta.fallback, so that
+    # publishing it can change a guide's translation state.
+    counts_in_translation_state = False
 
     class Meta:
         abstract = True
@@ -107,6 +110,8 @@ class Topic(SharedContent, index.Indexed, TagBase):
 
 
 class QuizCallToAction(SharedContent, index.Indexed):
+    counts_in_translation_state = True
+
     heading = models.CharField(_("heading"), max_length=200)
     text = models.TextField(_("text"))
     button_label = models.CharField(_("button label"), max_length=60)
@@ -139,6 +144,8 @@ class QuizCallToAction(SharedContent, index.Indexed):
 
 
 class FAQ(SharedContent, index.Indexed):
+    counts_in_translation_state = True
+
     question = models.CharField(_("question"), max_length=300)
     answer = RichTextField(_("answer"), features=RICH_TEXT_FEATURES)
 

@@ -60,7 +60,8 @@ def test_editor_reviewer_translator_translation_reviewer(
         act(client, reviewer, page, "approve")
     assert task_state(page).task.name == "zh-hans translation review"
     assert api_title(client, page, "en") == ("Reassurance loops, explained", "source")
-    assert api_title(client, page, "zh-hans") == (old_zh, "complete")
+    # The Chinese title still shows, flagged: it was written for the old English one.
+    assert api_title(client, page, "zh-hans") == (old_zh, "outdated")
 
     with django_capture_on_commit_callbacks(execute=True):
         # 3. The translator translates the new title while translation review is open.
@@ -107,7 +108,8 @@ def test_unapproved_chinese_published_by_a_reviewer_stays_hidden_everywhere(
     assert live.has_unpublished_changes, "the Chinese waits in the latest revision"
 
     assert api_title(client, page, "en") == ("An English correction", "source")
-    assert api_title(client, page, "zh-hans") == (approved_title, "complete")
+    # The approved Chinese title stands, flagged as written for the previous English.
+    assert api_title(client, page, "zh-hans") == (approved_title, "outdated")
     v2 = client.get(f"/api/v2/pages/{page.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").json()
     assert v2["title"] == approved_title
     v2_list = client.get(
