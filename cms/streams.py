@@ -195,6 +195,18 @@ def align(block, source, target, for_readers=False):
     return rebuild(block, source, text, target)
 
 
+def localize(block, english, chinese):
+    """What a Chinese reader reads of a stream: `english` with each text's Chinese (matched by
+    id) where it translates the English, and the English elsewhere."""
+
+    def text(leaf):
+        if is_text(leaf.block) and is_translation(leaf.value, leaf.counterpart):
+            return leaf.counterpart
+        return leaf.value
+
+    return rebuild(block, english, text, chinese)
+
+
 def skeleton(block, raw):
     """`raw` with every text leaf left out: the part of a stream both languages share."""
 

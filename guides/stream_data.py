@@ -1,4 +1,5 @@
-"""StreamField raw data: building it from plain values, and keeping block ids stable.
+"""StreamField raw data for imports and demo content: building it from plain values, and keeping
+block ids stable. (Walking stored raw data is cms.streams'.)
 
 Both languages of a guide share block ids, so a Chinese block matches its English source.
 """
@@ -12,21 +13,6 @@ BLOCK_ID_NAMESPACE = uuid.UUID("5b0f4b1e-8a0e-4b8f-9d7c-1f2e3d4c5b6a")
 
 def block_id(*parts):
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(str(part) for part in parts)))
-
-
-def raw_items(value):
-    """The raw block list of a StreamValue, a ListValue or plain stored JSON."""
-    return list(value.raw_data) if hasattr(value, "raw_data") else list(value or [])
-
-
-def item_value(item):
-    """A list item's value, whether stored as {"type", "value", "id"} or as the bare value."""
-    return item.get("value") if isinstance(item, dict) and "value" in item else item
-
-
-def item_id(item, index):
-    """A list item's block id, or its position when it was stored without one."""
-    return item.get("id") if isinstance(item, dict) and item.get("id") else str(index)
 
 
 def to_raw(block, value, seed, resolve_snippet=None):

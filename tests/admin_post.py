@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.blocks.base import BlockField
 
-from guides.stream_data import item_value
+from cms.streams import item_value
 
 
 def stream_data(block, raw, prefix):

@@ -1,10 +1,19 @@
-"""Export segments to PO/XLIFF and import translations back: validated first, then atomic."""
+"""Export segments to PO/XLIFF and import translations back: validated first, then atomic.
+
+A unit's state travels with it: a missing unit has no Chinese, an outdated one is marked for
+review (fuzzy, needs-review-translation, initial) with the English it was translated from, a
+current one is a translation. A unit still marked for review when it comes back is written only
+over an outdated translation, and stays outdated; a Chinese that only copies its English is
+left out, as untranslated.
+"""
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.log_actions import log
@@ -14,24 +23,18 @@ from cms.i18n.formats import (
     TARGET_LANGUAGE,
     ExchangeFormatError,
     ExportUnit,
-    export_po,
-    export_xliff,
+    MarkupError,
     parse,
     validate_markup,
 )
-from cms.i18n.segments import (
-    copy_missing_blocks,
-    page_segments,
-    segment_validator,
-    set_targets,
-)
-from cms.i18n.status import CURRENT, refresh_status, segment_states
+from cms.i18n.segments import copy_missing_blocks, segment_validator, set_targets
+from cms.i18n.status import CURRENT, MISSING, OUTDATED, refresh_status, segment_states
 from cms.models import TranslationStatus
+from cms.streams import is_translation
+from cms.workflow.forms import link_targets
 from cms.workflow.locks import lock_problem
 
 IMPORT_ACTION = "cms.translation_import"
-EXPORTERS = {"po": export_po, "xliff": export_xliff}
-EXTENSIONS = {"po": "po", "xliff": "xlf"}
 
 
 def unit_id(page, key):
@@ -53,29 +56,35 @@ def pages_in_scope(scope, *, page_id=None, series_slug=None):
     return pages.order_by("path")
 
 
+def _memory(page):
+    status = TranslationStatus.objects.filter(page_id=page.pk).first()
+    return status.memory if status else {}
+
+
+def _states(draft):
+    """{segment key: its SegmentState} of `draft` (a copy of the English is missing)."""
+    return {state.segment.key: state for state in segment_states(draft, _memory(draft))}
+
+
 def export_units(page, only_pending):
     draft = page.specific.get_latest_revision_as_object()
-    status = TranslationStatus.objects.filter(page_id=page.pk).first()
     units = []
-    for state in segment_states(draft, status.memory if status else {}):
-        if only_pending and state.state == CURRENT:
+    for item in _states(draft).values():
+        if only_pending and item.state == CURRENT:
             continue
-        segment = state.segment
-        translated = segment.target if segment.target != segment.source else ""
+        segment = item.segment
         units.append(
             ExportUnit(
                 unit_id=unit_id(page, segment.key),
-                context=f"{page.title_en} › {segment.path} [{state.state}]",
+                context=f"{page.title_en} › {segment.path} [{item.state}]",
                 source=segment.source,
-                target=translated,
+                target="" if item.state == MISSING else segment.target,
                 rich=segment.rich,
+                outdated=item.state == OUTDATED,
+                previous=item.translated_from if item.state == OUTDATED else "",
             )
         )
     return units
-
-
-def render(fmt, units, title):
-    return EXPORTERS[fmt](units, title=title)
 
 
 @dataclass
@@ -90,6 +99,7 @@ class ImportReport:
     problems: list = field(default_factory=list)
     written: dict = field(default_factory=dict)  # page id -> number of segments
     skipped: int = 0  # units left untranslated in the file
+    kept_outdated: int = 0  # written, but still marked for review: they stay outdated
 
     @property
     def segments(self):
@@ -120,17 +130,18 @@ def import_translations(data, filename, user=None, partial=False, progress=None)
 
     writes = _validated_writes(units, user, report)
     if report.problems and not partial:
-        report.written = {}
         return report
     with transaction.atomic():
-        for page, translations in writes.values():
+        for page, translations, review in writes.values():
             if progress:
                 progress(page)
             draft = page.get_latest_revision_as_object()
             copy_missing_blocks(draft)
             set_targets(draft, translations)
+            remembered = _remembered(page, review)
             revision = draft.save_revision(user=user)
-            refresh_status(draft, mark_current=set(translations))
+            _remember(page, remembered)
+            refresh_status(draft, mark_current=set(translations) - review)
             log(
                 instance=page,
                 action=IMPORT_ACTION,
@@ -139,58 +150,136 @@ def import_translations(data, filename, user=None, partial=False, progress=None)
                 data={"file": filename, "segments": len(translations), "locale": "zh-hans"},
             )
             report.written[page.pk] = len(translations)
+            report.kept_outdated += len(review)
     return report
 
 
+def _remembered(page, keys):
+    """Which English the Chinese of each segment in `keys` was written for, before the import
+    (an unknown English for a segment with no memory)."""
+    memory = _memory(page)
+    return {key: memory.get(key, {"h": "", "s": ""}) for key in keys}
+
+
+def _remember(page, remembered):
+    """Put back `remembered`: saving a revision records a changed Chinese as written for the
+    current English, but a Chinese still marked for review is not."""
+    if remembered:
+        status = TranslationStatus.objects.select_for_update().get(page_id=page.pk)
+        status.memory = {**status.memory, **remembered}
+        status.save(update_fields=["memory", "updated_at"])
+
+
+class _Pages:
+    """The pages a file's units point to, each read once: its draft and its segments' states."""
+
+    def __init__(self, units):
+        ids = {unit.unit_id.split("/", 1)[0] for unit in units}
+        self.pages = {
+            str(page.pk): page
+            for page in Page.objects.filter(pk__in=[i for i in ids if i.isdigit()]).specific()
+        }
+        self.content = {}
+
+    def get(self, page_key):
+        return self.pages.get(page_key)
+
+    def draft_and_states(self, page):
+        if page.pk not in self.content:
+            draft = page.get_latest_revision_as_object()
+            self.content[page.pk] = (draft, _states(draft))
+        return self.content[page.pk]
+
+
 def _validated_writes(units, user, report):
-    page_ids = {unit.unit_id.split("/", 1)[0] for unit in units}
-    pages = {
-        str(page.pk): page
-        for page in Page.objects.filter(pk__in=[i for i in page_ids if i.isdigit()]).specific()
-    }
-    drafts, segments, writes = {}, {}, {}
+    """{page id: (page, {segment key: Chinese}, keys still marked for review)}; every problem
+    goes to `report`."""
+    pages = _Pages(units)
+    writes = {}
     for unit in units:
-        page_key, _slash, segment_key = unit.unit_id.partition("/")
-        page = pages.get(page_key)
-        if not unit.target.strip():
+        if unit.blank:
             report.skipped += 1
             continue
-        if page is not None and segment_key and page.pk not in drafts:
-            drafts[page.pk] = page.get_latest_revision_as_object()
-            segments[page.pk] = {s.key: s for s in page_segments(drafts[page.pk])}
-        known = segments.get(getattr(page, "pk", None), {})
-        problem = unit_problem(unit, page, segment_key, known, user)
+        page_key, _slash, segment_key = unit.unit_id.partition("/")
+        page = pages.get(page_key)
+        problem = page_problem(page, segment_key, user)
+        chinese = None
         if problem is None:
-            segment = segments[page.pk][segment_key]
-            problem = validate_markup(unit.target, segment.rich) or text_problem(
-                drafts[page.pk], segment, unit.target
-            )
+            draft, states = pages.draft_and_states(page)
+            known = states.get(segment_key)
+            if known is None:
+                problem = _("Unknown segment id: the page has no such field or block.")
+            else:
+                problem, chinese = _translation(unit, draft, known)
         if problem:
             report.problems.append(Problem(unit.unit_id, unit.location, problem))
-            continue
-        writes.setdefault(page.pk, (page, {}))[1][segment_key] = unit.target
-    for page_id, (page, translations) in list(writes.items()):
+        elif chinese is None:
+            report.skipped += 1
+        else:
+            _page, translations, review = writes.setdefault(page.pk, (page, {}, set()))
+            translations[segment_key] = chinese
+            if unit.needs_review:
+                review.add(segment_key)
+    for page_id, (page, translations, review) in list(writes.items()):
         for segment_key, problem in page_problems(page, translations).items():
             report.problems.append(Problem(unit_id(page, segment_key), "", problem))
             del translations[segment_key]
+            review.discard(segment_key)
         if not translations:
             del writes[page_id]
     return writes
 
 
-def unit_problem(unit, page, segment_key, segments, user=None):
-    """Why `unit` cannot be written where its id points, if it cannot."""
+def page_problem(page, segment_key, user=None):
+    """Why nothing can be written into `page`, if it cannot."""
     if page is None or not segment_key:
         return _("Unknown page or segment id.")
     if user is not None and not page.permissions_for_user(user).can_edit():
         return _("You may not edit this page.")
-    if locked := lock_problem(page, user):
-        return locked
-    segment = segments.get(segment_key)
-    if segment is None:
-        return _("Unknown segment id: the page has no such field or block.")
-    if segment.source != unit.source:
-        return _("Conflict: the English changed since this file was exported; export again.")
+    return lock_problem(page, user)
+
+
+def _translation(unit, draft, known):
+    """(problem, Chinese to write) for `unit` as the translation of the segment `known`; the
+    Chinese is None for a unit to leave out."""
+    segment = known.segment
+    try:
+        source, target = unit.html(segment.source)
+    except MarkupError as error:
+        return str(error), None
+    if source != segment.source:
+        if segment.rich and source == _without_markup(segment.source):
+            if target == _without_markup(segment.target):
+                return None, None  # unchanged: what a converter left of it is no change
+            return _(
+                "Its English lost its markup on the way (translate-toolkit's xliff2po drops "
+                "XLIFF inline codes): import the XLIFF file itself, or translate a PO export."
+            ), None
+        return _("Conflict: the English changed since this file was exported; export again."), None
+    if not is_translation(source, target):
+        return None, None  # empty, or a copy of the English
+    if unit.needs_review and known.state != OUTDATED:
+        return None, None  # an unreviewed draft is not a translation, nor better than one
+    problem = (
+        validate_markup(target, segment.rich)
+        or link_problem(segment.source, target)
+        or text_problem(draft, segment, target)
+    )
+    return problem, target
+
+
+def _without_markup(html):
+    """Rich text as translate-toolkit's xliff2po leaves it: the text, without its tags."""
+    return unescape(strip_tags(html))
+
+
+def link_problem(english, chinese):
+    """The admin form's rule: a translation links only where its English links."""
+    if link_targets(chinese) - link_targets(english):
+        return _(
+            "It links where its English does not: a translation may link only where its "
+            "English links."
+        )
     return None
 
 

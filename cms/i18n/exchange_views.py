@@ -9,13 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from cms.i18n.exchange import (
-    EXPORTERS,
-    EXTENSIONS,
-    export_units,
-    import_translations,
-    pages_in_scope,
-)
+from cms.i18n.exchange import export_units, import_translations, pages_in_scope
+from cms.i18n.formats import FORMATS
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -23,8 +18,10 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 def export(request):
     fmt = request.GET.get("format", "po")
     scope = request.GET.get("scope", "pending")
-    if fmt not in EXPORTERS or scope not in ("page", "pending"):
-        return HttpResponseBadRequest(_("Choose format po or xliff, and scope page or pending."))
+    if fmt not in FORMATS or scope not in ("page", "pending"):
+        return HttpResponseBadRequest(
+            _("Choose format po, xliff (1.2) or xliff2 (2.0), and scope page or pending.")
+        )
     page_id = request.GET.get("page", "")
     if scope == "page":
         if not page_id.isdigit():
@@ -40,18 +37,22 @@ def export(request):
         for unit in export_units(page, only_pending=scope == "pending")
     ]
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    response = HttpResponse(EXPORTERS[fmt](units, title=f"guides-{scope}-{stamp}"))
-    response["Content-Type"] = (
-        "text/x-gettext-translation" if fmt == "po" else "application/x-xliff+xml"
+    exchange_format = FORMATS[fmt]
+    response = HttpResponse(
+        exchange_format.export(units, title=f"guides-{scope}-{stamp}"),
+        content_type=exchange_format.content_type,
     )
     response["Content-Disposition"] = (
-        f'attachment; filename="translations-{scope}-{stamp}.zh-hans.{EXTENSIONS[fmt]}"'
+        f'attachment; filename="translations-{scope}-{stamp}.zh-hans.{exchange_format.extension}"'
     )
     return response
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("PO or XLIFF file"))
+    file = forms.FileField(
+        label=gettext_lazy("PO or XLIFF file"),
+        help_text=gettext_lazy("PO, XLIFF 1.2 or XLIFF 2.0; the version is read from the file."),
+    )
     partial = forms.BooleanField(
         label=gettext_lazy("Import the valid segments even if others have problems"),
         required=False,

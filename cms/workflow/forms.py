@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 
 from cms.i18n.fields import chinese, chinese_field_names, stream_field_names
-from cms.streams import BLOCK_KEY, skeleton
+from cms.streams import BLOCK_KEY, rebuild, skeleton
 from cms.workflow.translation_approval import SOURCE_PERMISSION
 
 
@@ -22,28 +22,15 @@ def _round_trip(widget, html):
 
 
 def _comparable(block, raw):
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            (
-                item.get("id"),
-                item["type"],
-                _comparable(block.child_blocks[item["type"]], item["value"]),
-            )
-            for item in raw or []
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [
-            _comparable(block.child_block, item["value"] if isinstance(item, dict) else item)
-            for item in raw or []
-        ]
-    if isinstance(block, blocks.StructBlock):
-        return {
-            name: _comparable(child, (raw or {}).get(name))
-            for name, child in block.child_blocks.items()
-        }
-    if isinstance(block, blocks.RichTextBlock):
-        return _round_trip(block.field.widget, raw)
-    return "" if raw is None else raw  # an optional value left out is the empty value
+    """Stream data as the editor would send it back: rich text round-tripped, empty optional
+    values as empty."""
+
+    def leaf(leaf):
+        if isinstance(leaf.block, blocks.RichTextBlock):
+            return _round_trip(leaf.block.field.widget, leaf.value)
+        return "" if leaf.value is None else leaf.value
+
+    return rebuild(block, raw, leaf, every_child=True)
 
 
 def _changed(field, initial, cleaned):

@@ -1,52 +1,24 @@
 """A profile's playbook in the reader's language: guides, and pathway steps inside them.
 
-Chinese comes from each live guide's approved translation, leaf by leaf, with English where a
-translation is missing, as everywhere in the public API.
+Chinese comes from each live guide's approved translation, laid over the English by id
+(cms.streams.localize), with English where a translation is missing, as everywhere in the API.
 """
 
 from cms.api.pages import front_end_path
-from guides.stream_data import item_value, raw_items
+from cms.streams import item_value, localize, raw_items
 
 STEP_TEXTS = ("title", "focus", "prerequisites", "safety_note")
 
 
-def overlay_chinese(english, chinese):
-    """English text with each non-empty Chinese leaf laid over it (lists by position)."""
-    if isinstance(english, dict):
-        chinese = chinese if isinstance(chinese, dict) else {}
-        return {key: overlay_chinese(value, chinese.get(key)) for key, value in english.items()}
-    if isinstance(english, list):
-        chinese = chinese if isinstance(chinese, list) else []
-        return [
-            _overlay_item(item, chinese[i] if i < len(chinese) else None)
-            for i, item in enumerate(english)
-        ]
-    if isinstance(english, str) and isinstance(chinese, str) and chinese.strip():
-        return chinese
-    return english
-
-
-def _overlay_item(item, chinese):
-    """A list item keeps its English id (ids are what answers and segments refer to)."""
-    value = overlay_chinese(item_value(item), item_value(chinese))
-    if isinstance(item, dict) and "id" in item and "value" in item:
-        return {**item, "value": value}
-    return value
-
-
 def pathway_steps(guide, locale):
     """The steps of the guide's first pathway block, as plain dicts, in `locale`."""
-    english = raw_items(guide.body_en)
-    pathway = next((item for item in english if item.get("type") == "pathway"), None)
+    body = raw_items(guide.body_en)
+    if locale != "en":
+        body = localize(guide.body.stream_block, body, raw_items(guide.body_zh_hans))
+    pathway = next((item for item in body if item.get("type") == "pathway"), None)
     if pathway is None:
         return []
-    steps = [item_value(step) for step in pathway["value"].get("steps") or []]
-    if locale == "en":
-        return steps
-    chinese_body = raw_items(guide.body_zh_hans)
-    counterpart = next((i for i in chinese_body if i.get("id") == pathway.get("id")), None)
-    chinese_steps = (counterpart or {}).get("value", {}).get("steps") or []
-    return overlay_chinese(steps, chinese_steps)
+    return [item_value(step) for step in pathway["value"].get("steps") or []]
 
 
 def guide_summary(guide, locale):

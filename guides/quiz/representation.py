@@ -5,9 +5,9 @@ leaf by leaf; scoring keys (points, reverse scoring, ranges) never leave the ser
 """
 
 from cms.api.pages import public_live
+from cms.streams import item_id, item_value, localize, raw_items
 from guides.models import GuidePage
-from guides.quiz.playbook import build_playbook, overlay_chinese
-from guides.stream_data import item_id, item_value, raw_items
+from guides.quiz.playbook import build_playbook
 
 STREAMS = ("dimensions", "questions", "profiles")
 TEXTS = ("title", "introduction")
@@ -21,15 +21,12 @@ def chinese_values(page):
 
 
 def localized(page, name, locale):
-    """The page's stream `name` as raw items, Chinese laid over English by block id."""
+    """The page's stream `name` as raw items, Chinese laid over English by id at every level."""
     english = raw_items(getattr(page, f"{name}_en"))
     if locale == "en":
         return english
-    chinese = {item.get("id"): item for item in chinese_values(page).get(name) or []}
-    return [
-        {**item, "value": overlay_chinese(item["value"], chinese.get(item["id"], {}).get("value"))}
-        for item in english
-    ]
+    block = page._meta.get_field(name).stream_block
+    return localize(block, english, chinese_values(page).get(name))
 
 
 def text(page, name, locale):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
 
-from guides.stream_data import item_id, item_value, raw_items
+from cms.streams import item_id, item_value, raw_items
 
 
 @dataclass

@@ -10,6 +10,7 @@ from wagtail.models import PageLogEntry
 from cms.i18n.exchange import import_translations
 from cms.models import TranslationStatus
 from guides.models import GuidePage
+from tests.cms.test_exchange_formats import assert_msgfmt_clean, assert_strict_xliff
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,7 @@ def export(tmp_path, *args):
     call_command(
         "export_translations", *args, "--output", str(path), stdout=StringIO(), stderr=StringIO()
     )
+    assert_msgfmt_clean(path.read_bytes(), tmp_path)
     return path
 
 
@@ -76,7 +78,11 @@ def test_export_edit_import_round_trip(english_only, tmp_path):
     assert entry.data["segments"] == len(catalogue) and entry.data["file"] == "out.po"
 
 
-def test_xliff_round_trip(english_only, tmp_path):
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("xliff", ['target-language="zh-Hans"', "<g "]), ("xliff2", ['trgLang="zh-Hans"', "<pc "])],
+)
+def test_xliff_round_trip(english_only, tmp_path, fmt, expected):
     page = english_only
     path = tmp_path / "out.xlf"
     call_command(
@@ -84,15 +90,16 @@ def test_xliff_round_trip(english_only, tmp_path):
         "--page",
         str(page.pk),
         "--format",
-        "xliff",
+        fmt,
         "--output",
         str(path),
         stdout=StringIO(),
         stderr=StringIO(),
     )
+    if fmt == "xliff":
+        assert_strict_xliff(path.read_bytes())
     text = path.read_text(encoding="utf-8")
-    assert 'target-language="zh-Hans"' in text and "<g " in text
-    text = text.replace("</source>", "</source>", 1)
+    assert all(part in text for part in expected)
     report = import_translations(text.encode(), "out.xlf")
     assert report.problems == [] and report.skipped > 0  # nothing translated yet in the file
 
@@ -215,13 +222,14 @@ def test_translator_imports_only_into_pages_they_may_edit(
     assert GroupPagePermission.objects.filter(page=Page.get_first_root_node()).exists()
 
 
-def test_admin_buttons_export_and_import(english_only, admin_client):
+def test_admin_buttons_export_and_import(english_only, admin_client, tmp_path):
     page = english_only
     response = admin_client.get(
         "/admin/translations/export/", {"scope": "page", "page": page.pk, "format": "po"}
     )
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
+    assert_msgfmt_clean(response.content, tmp_path)
     catalogue = polib.pofile(response.content.decode())
     for entry in catalogue:
         entry.msgstr = "<p>译</p>" if "rich-text" in entry.flags else "译"

@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import Progress
 
-from cms.i18n.exchange import EXPORTERS, export_units, pages_in_scope
+from cms.i18n.exchange import export_units, pages_in_scope
+from cms.i18n.formats import FORMATS
 
 
 class Command(BaseCommand):
-    help = _("Export segments for translation into zh-hans, as PO or XLIFF 1.2.")
+    help = _("Export segments for translation into zh-hans, as PO, XLIFF 1.2 or XLIFF 2.0.")
 
     def add_arguments(self, parser):
         scope = parser.add_mutually_exclusive_group(required=True)
@@ -18,13 +19,17 @@ class Command(BaseCommand):
         scope.add_argument(
             "--pending", action="store_true", help=_("Everything missing or outdated.")
         )
-        parser.add_argument("--format", default="po", help=_("po (default) or xliff"))
+        parser.add_argument(
+            "--format",
+            default="po",
+            help=_("po (default), xliff (XLIFF 1.2) or xliff2 (XLIFF 2.0)"),
+        )
         parser.add_argument("--output", required=True, help=_("File to write."))
 
     def handle(self, *args, page, series, pending, format, output, **options):
-        if format not in EXPORTERS:
+        if format not in FORMATS:
             raise CommandError(
-                _("Unknown --format “%(format)s”; use po or xliff.") % {"format": format}
+                _("Unknown --format “%(format)s”; use po, xliff or xliff2.") % {"format": format}
             )
         scope = "page" if page else "series" if series else "pending"
         pages = list(pages_in_scope(scope, page_id=page, series_slug=series))
@@ -37,7 +42,7 @@ class Command(BaseCommand):
                 units += export_units(item, only_pending=scope == "pending")
                 progress.advance(task)
         try:
-            Path(output).write_bytes(EXPORTERS[format](units, title=Path(output).stem))
+            Path(output).write_bytes(FORMATS[format].export(units, title=Path(output).stem))
         except OSError as error:
             raise CommandError(
                 _("Cannot write %(path)s: %(error)s") % {"path": output, "error": error}

@@ -11,8 +11,9 @@ from cms.i18n.exchange import import_translations
 
 class Command(BaseCommand):
     help = _(
-        "Import a PO or XLIFF file of zh-hans translations. The whole file is checked first; "
-        "any problem writes nothing unless --partial is given. Saves drafts, never publishes."
+        "Import a PO or XLIFF (1.2 or 2.0) file of zh-hans translations. The whole file is "
+        "checked first; any problem writes nothing unless --partial is given. Saves drafts, "
+        "never publishes."
     )
 
     def add_arguments(self, parser):
@@ -44,12 +45,14 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             _(
-                "%(segments)d segment(s) written to %(pages)d page(s); %(skipped)d left "
+                "%(segments)d segment(s) written to %(pages)d page(s), %(outdated)d of them "
+                "still marked for review and so still outdated; %(skipped)d left "
                 "untranslated; %(problems)d problem(s)."
             )
             % {
                 "segments": report.segments,
                 "pages": len(report.written),
+                "outdated": report.kept_outdated,
                 "skipped": report.skipped,
                 "problems": len(report.problems),
             }
