@@ -139,6 +139,36 @@ def test_fallback_notice_on_a_partly_translated_guide(page, demo):
     page.shot("fallback")
 
 
+def test_outdated_notice_where_the_english_changed_after_translation(page, demo):
+    from cms.workflow.publishing import SOURCE
+    from guides.models import GuidePage
+
+    guide = GuidePage.objects.get(slug_en="repair-after-a-fight-felt-security")
+    draft = guide.get_latest_revision_as_object()
+    english = [dict(block) for block in draft.body_en.raw_data]
+    changed = next(i for i, block in enumerate(english) if block["type"] == "section")
+    english[changed]["value"] = {
+        **english[changed]["value"],
+        "heading": english[changed]["value"]["heading"] + " (revised)",
+    }
+    draft.body_en = english
+    guide.publish(draft.save_revision(), scope=SOURCE)  # a reviewer's English correction
+
+    open_page(page, f"{demo}{REPAIR_PATH}?locale=zh-hans")
+    notice = page.locator(".notice-outdated")
+    assert notice.get_attribute("role") == "note"
+    assert "其中文可能已过时" in notice.inner_text()
+    assert page.locator(".notice-fallback").count() == 0, "nothing is missing"
+    block = page.locator("section.block.outdated")
+    assert block.count() == 1
+    assert block.locator(".outdated-marker").inner_text() == "英文在此译文之后有更新"
+    block.scroll_into_view_if_needed()
+    page.shot("outdated")
+
+    open_page(page, f"{demo}{REPAIR_PATH}?locale=en")
+    assert page.locator(".notice-outdated").count() == 0, "English readers are told nothing"
+
+
 def _answer_all(page, position):
     for fieldset in page.locator("fieldset.question").all():
         fieldset.locator("input[type=radio]").nth(position).check()

@@ -75,6 +75,15 @@ export function fallbackNotice() {
     h("p", {}, t("fallbackPage")));
 }
 
+export function outdatedMarker() {
+  return h("p", { class: "outdated-marker", lang: htmlLang() }, t("outdatedPart"));
+}
+
+export function outdatedNotice() {
+  return h("div", { class: "notice notice-outdated", role: "note", lang: htmlLang() },
+    h("p", {}, t("outdatedPage")));
+}
+
 async function copyText(text) {
   try {
     if (navigator.clipboard && window.isSecureContext) {

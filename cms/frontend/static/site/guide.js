@@ -6,6 +6,8 @@ import {
   fallbackMarker,
   fallbackNotice,
   guideHref,
+  outdatedMarker,
+  outdatedNotice,
   h,
   paragraphs,
   rich,
@@ -25,6 +27,7 @@ function seriesLine(guide) {
 
 export function guideCard(guide, level = "h2") {
   const untranslated = locale() !== "en" && guide.translation_state === "missing";
+  const outdated = locale() !== "en" && guide.translation_state === "outdated";
   return h(
     "li",
     { class: "card", lang: untranslated ? "en" : null },
@@ -33,6 +36,7 @@ export function guideCard(guide, level = "h2") {
     guide.subtitle && h("p", { class: "card-subtitle" }, guide.subtitle),
     guide.summary && h("p", {}, guide.summary),
     untranslated && h("p", { class: "fallback-marker", lang: htmlLang() }, t("not_yet_translated")),
+    outdated && h("p", { class: "outdated-marker", lang: htmlLang() }, t("outdatedCard")),
   );
 }
 
@@ -41,9 +45,9 @@ export function guideList(items, level) {
   return h("ul", { class: "cards" }, items.map((guide) => guideCard(guide, level)));
 }
 
-// Where the English fallbacks are: top-level fields and body block indexes.
-function fallbacks(meta) {
-  const paths = meta?.fallback || [];
+// Where meta lists paths (English fallbacks, or outdated Chinese): top-level fields and body
+// block indexes.
+function placesOf(paths) {
   const blocks = new Set();
   const fields = new Set();
   let wholeBody = false;
@@ -53,9 +57,13 @@ function fallbacks(meta) {
     else if (path === "body") wholeBody = true;
     else fields.add(path.split(/[.[]/)[0]);
   }
-  const state = meta?.translation_state;
-  const any = paths.length > 0 || state === "missing";
-  return { any, blocks, fields, wholeBody };
+  return { blocks, fields, wholeBody };
+}
+
+function fallbacks(meta) {
+  const paths = meta?.fallback || [];
+  const any = paths.length > 0 || meta?.translation_state === "missing";
+  return { any, ...placesOf(paths), outdated: placesOf(meta?.outdated || []) };
 }
 
 const BLOCKS = {
@@ -206,12 +214,18 @@ function renderBody(body, marks) {
     if (!render) return;
     let node = render(block.value || {}, index);
     if (!node) return;
+    // A marker goes under the block's heading (or an FAQ's question).
+    const mark = (marker) => {
+      const title = node.querySelector(":scope > summary, :scope > h2");
+      if (title) title.after(marker);
+      else node.prepend(marker);
+    };
     if (marks.wholeBody || marks.blocks.has(index)) {
       node.setAttribute("lang", "en");
-      // The marker goes under the block's heading (or an FAQ's question).
-      const title = node.querySelector(":scope > summary, :scope > h2");
-      if (title) title.after(fallbackMarker());
-      else node.prepend(fallbackMarker());
+      mark(fallbackMarker());
+    } else if (marks.outdated.blocks.has(index)) {
+      node.classList.add("outdated");
+      mark(outdatedMarker());
     }
     const kind = GROUPS[block.type];
     if (!kind) {
@@ -252,7 +266,9 @@ function field(marks, name, node) {
 
 export function renderGuide(guide) {
   const marks = fallbacks(guide.meta);
-  const headerMarked = ["title", "subtitle", "summary"].some((name) => marks.fields.has(name));
+  const header = ["title", "subtitle", "summary"];
+  const headerMarked = header.some((name) => marks.fields.has(name));
+  const headerOutdated = !headerMarked && header.some((name) => marks.outdated.fields.has(name));
   const reviewed = [
     guide.expert_reviewer && t("reviewedBy", { name: guide.expert_reviewer }),
     guide.last_reviewed && t("lastReviewed", { date: formatDate(guide.last_reviewed) }),
@@ -274,11 +290,13 @@ export function renderGuide(guide) {
         h("p", { class: "meta" }, `${t("topics")}: `, guide.topics.map((x) => x.name).join(", ")),
     ),
     marks.any && fallbackNotice(),
+    (marks.outdated.blocks.size > 0 || marks.outdated.fields.size > 0) && outdatedNotice(),
     image &&
       h("img", { class: "hero", src: image.url, alt: image.title || "", width: image.width,
         height: image.height }),
     guide.summary && field(marks, "summary", h("p", { class: "summary" }, guide.summary)),
     headerMarked && fallbackMarker(),
+    headerOutdated && outdatedMarker(),
     renderBody(guide.body || [], marks),
     quizCta(guide.quiz_cta, marks.fields.has("quiz_cta")),
   );
