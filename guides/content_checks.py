@@ -1,4 +1,5 @@
 """Content warnings for guide pages, shown to editors and reused by the importer.
+Texts are found with the one walker over stream data (cms.streams) and the body's blocks.
 
 Pure Python: no database access. Warnings are advisory and never block saving.
 """
@@ -12,6 +13,12 @@ from difflib import SequenceMatcher
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail import blocks
+
+from cms.streams import is_text, item_value, leaves
+from guides.blocks import GuideBodyBlock
+
+BODY_BLOCK = GuideBodyBlock()
 
 
 @dataclass(frozen=True)
@@ -106,34 +113,15 @@ NUMBERED_FIELD_NAMES = {
     "actions": gettext_lazy("action %(number)s"),
 }
 
-# How each field of a block is checked. Fields missing from a schema are walked
-# generically (as TEXT); a one-element list means "a ListBlock of this".
-PROSE, TEXT, SCRIPT, SKIP = "prose", "text", "script", "skip"
-_STEP = {
-    "focus": PROSE,
-    "day_from": SKIP,
-    "day_to": SKIP,
-    "prerequisites": PROSE,
-    "actions": [TEXT],
-    "safety_note": PROSE,
-}
-BLOCK_SCHEMAS = {
-    "scenario": {"narrative": PROSE, "persona": {}, "quote": PROSE},
-    "section": {"body": PROSE},
-    "mechanisms": {"intro": PROSE, "items": [{"description": PROSE}]},
-    "pathway": {"intro": PROSE, "steps": [_STEP]},
-    "case_example": {
-        "presenting_pattern": PROSE,
-        "approach": PROSE,
-        "process": PROSE,
-        "outcome": PROSE,
-    },
-    "spotlight": {"kind": SKIP, "body": PROSE},
-    "key_insights": {"insights": [PROSE], "closing": PROSE},
-    "copy_phrase": {"phrase": PROSE},
-    "faq": {"answer": PROSE},
-    "faq_snippet": SKIP,
-    "references": {"items": [{"author": SCRIPT, "year": SKIP, "work": SCRIPT, "url": SKIP}]},
+# How a text is checked: prose must end in a full sentence; every text is checked for the wrong
+# script and leaked labels; a reference's names and titles only for the script. By default a
+# TextBlock or RichTextBlock holds prose and a CharBlock a short text (guides/blocks.py); these
+# fields, by block type, are the exceptions.
+PROSE, TEXT, SCRIPT = "prose", "text", "script"
+CHECK_EXCEPTIONS = {
+    ("pathway", "actions"): TEXT,
+    ("references", "author"): SCRIPT,
+    ("references", "work"): SCRIPT,
 }
 TOP_LEVEL_PROSE_FIELDS = frozenset({"summary"})
 
@@ -148,8 +136,8 @@ _NAME_PARTICLES = frozenset(
     "a an and at by de der di for from in la le of on or the to van von with".split()
 )
 _MIN_ENGLISH_WORDS = 4
-_TERMINAL = ".!?。！？"
-_CLOSERS = "”\"'’）)」』】》"
+SENTENCE_END = ".!?。！？"
+CLOSING_QUOTES = "”\"'’）)」』】》"
 ELLIPSES = ("…", "...", "⋯")
 _QUOTES_RE = re.compile("[\"“”‘’']")
 _ACTION_SIMILARITY = 0.6
@@ -165,12 +153,12 @@ def _is_chinese(language: str) -> bool:
 
 def looks_truncated(text: str) -> bool:
     """True when prose stops mid-sentence (no terminal punctuation)."""
-    plain = _plain(text).rstrip(_CLOSERS + " \t\n\xa0")
-    return bool(plain) and plain[-1] not in _TERMINAL
+    plain = _plain(text).rstrip(CLOSING_QUOTES + " \t\n\xa0")
+    return bool(plain) and plain[-1] not in SENTENCE_END
 
 
 def ends_with_ellipsis(text: str) -> bool:
-    plain = _plain(text).rstrip(_CLOSERS + " \t\n\xa0")
+    plain = _plain(text).rstrip(CLOSING_QUOTES + " \t\n\xa0")
     return plain.endswith(ELLIPSES)
 
 
@@ -294,16 +282,8 @@ def check_text(
 
 
 def _list_values(raw) -> list:
-    """ListBlock raw data is either plain values or {"type": "item", "value": ...} dicts."""
-    if not isinstance(raw, list):
-        return []
-    return [_unwrap(item) for item in raw]
-
-
-def _unwrap(item):
-    if isinstance(item, dict) and "type" in item and "value" in item:
-        return item["value"]
-    return item
+    """A ListBlock's values, whether stored as items or as bare values."""
+    return [item_value(item) for item in raw] if isinstance(raw, list) else []
 
 
 def _normalise(action: str) -> str:
@@ -376,39 +356,37 @@ def repeated_action_steps(
 # --- Whole guide ---------------------------------------------------------------------
 
 
-def _walk(value, schema, language: str, path: str, block_type: str) -> list[ContentWarning]:
-    """Check `value` according to `schema` (see BLOCK_SCHEMAS)."""
-    if schema == SKIP or value is None:
-        return []
-    if isinstance(value, str):
-        if schema == SCRIPT:
-            return _script_warnings(value, language, path, field_label(path, block_type))
-        return check_text(value, language, path, prose=schema == PROSE, block_type=block_type)
-    if isinstance(value, list):
-        item_schema = schema[0] if isinstance(schema, list) else TEXT
-        children = [
-            (f"{path}[{k}]", item, item_schema) for k, item in enumerate(_list_values(value))
-        ]
-    elif isinstance(value, dict):
-        fields = schema if isinstance(schema, dict) else {}
-        children = [(f"{path}.{key}", child, fields.get(key, TEXT)) for key, child in value.items()]
-    else:
-        return []  # numbers, booleans: nothing to check
-    return [
-        warning
-        for child_path, child, child_schema in children
-        for warning in _walk(child, child_schema, language, child_path, block_type)
-    ]
+def _check_kind(leaf, block_type: str) -> str | None:
+    """How the text at `leaf` is checked (None: it is not text, e.g. a number or a URL)."""
+    if not is_text(leaf.block):
+        return None
+    field = next((block.name for kind, block, _i in reversed(leaf.trail) if kind == "struct"), "")
+    default = TEXT if isinstance(leaf.block, blocks.CharBlock) else PROSE
+    return CHECK_EXCEPTIONS.get((block_type, field), default)
 
 
 def _check_block(block: dict, language: str, index: int) -> list[ContentWarning]:
     block_type = block.get("type", "")
-    path = f"body[{index}]"
+    child = BODY_BLOCK.child_blocks.get(block_type)
+    if child is None:
+        return []
+    warnings = []
+    for leaf in leaves(BODY_BLOCK, [block]):
+        kind = _check_kind(leaf, block_type)
+        if kind is None or not isinstance(leaf.value, str):
+            continue
+        path = f"body[{index}]" + leaf.path.removeprefix("[0]")
+        if kind == SCRIPT:
+            label = field_label(path, block_type)
+            warnings += _script_warnings(leaf.value, language, path, label)
+        else:
+            warnings += check_text(
+                leaf.value, language, path, prose=kind == PROSE, block_type=block_type
+            )
     value = block.get("value")
-    warnings = _walk(value, BLOCK_SCHEMAS.get(block_type, TEXT), language, path, block_type)
     if block_type == "pathway" and isinstance(value, dict):
         steps = value.get("steps") or []
-        warnings += repeated_action_steps(steps, f"{path}.steps", block_type=block_type)
+        warnings += repeated_action_steps(steps, f"body[{index}].steps", block_type=block_type)
     return warnings
 
 

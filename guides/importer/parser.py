@@ -33,9 +33,9 @@ from cms.i18n.every_language import in_every_language
 
 # What ends a sentence (and the quotes or brackets that may close it), and what an ellipsis is,
 # are defined once, by the content checks that judge the imported text.
-from guides.content_checks import _CLOSERS as _SENTENCE_CLOSERS
-from guides.content_checks import _TERMINAL as _SENTENCE_MARKS
+from guides.content_checks import CLOSING_QUOTES as _SENTENCE_CLOSERS
 from guides.content_checks import ELLIPSES, ends_with_ellipsis
+from guides.content_checks import SENTENCE_END as _SENTENCE_MARKS
 
 LANGUAGES = ("en", "zh-hans")
 
