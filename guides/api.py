@@ -12,6 +12,7 @@ from cms.api.errors import not_found
 from cms.api.locale import locale_from, locale_query
 from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
+from cms.i18n.locales import field_name
 from guides.api_representation import GuideRepresentation
 from guides.api_schemas import (
     GuideDetailSchema,
@@ -65,8 +66,8 @@ def list_guides(
     if topic:
         guides = guides.filter(tagged_items__tag__slug=topic)
     if ordering == "title":
-        suffix = "zh_hans" if locale == "zh-hans" else "en"
-        guides = guides.order_by(Coalesce(NullIf(f"title_{suffix}", Value("")), "title_en"), "pk")
+        title = NullIf(field_name("title", locale), Value(""))
+        guides = guides.order_by(Coalesce(title, "title_en"), "pk")
     else:
         guides = guides.order_by(*ORDERINGS[ordering])
 

@@ -11,9 +11,9 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api.pages import front_end_path
-from cms.i18n.segments import source_hash
+from cms.i18n.locales import SOURCE, LocaleView, suffix
 from cms.rich_text import expand_many
-from cms.streams import has_words, is_text, is_translation, item_value, raw_items, rebuild
+from cms.streams import item_value, raw_items
 from guides.blocks import GuideBodyBlock
 
 BODY_BLOCK = GuideBodyBlock()
@@ -39,37 +39,17 @@ class _FAQRef:
 
 
 class GuideRepresentation:
-    """Builds one guide (or a list of guides) in one locale, recording English fallbacks."""
+    """Builds one guide (or a list of guides) as a reader of one locale sees it
+    (cms.i18n.locales.LocaleView), with every rich text and reusable FAQ resolved in bulk."""
 
     def __init__(self, locale):
         self.locale = locale
-        self.suffix = "zh_hans" if locale == "zh-hans" else "en"
-        self.fallback = []  # paths served in English
-        self.outdated = []  # paths whose Chinese was written for an older English
-        self.sources = {}  # segment key -> hash of the English the live Chinese translates
+        self.suffix = suffix(locale)
+        self.view = LocaleView(locale)
         self.pending = []  # (container, key, placeholder) to fill in once, in bulk
 
-    # Fields
-
     def text(self, obj, name, path=None):
-        """A field in the locale; English where it has no Chinese (listed at `path`)."""
-        english = getattr(obj, f"{name}_en", None) or ""
-        if self.suffix == "en":
-            return english
-        chinese = getattr(obj, f"{name}_{self.suffix}", None) or ""
-        if path is None:  # an address or a name, not a translation: any Chinese value stands
-            return chinese or english
-        if is_translation(english, chinese):
-            self.check_outdated(name, english, path)
-            return chinese
-        if english:
-            self.fallback.append(path)
-        return english
-
-    def check_outdated(self, key, english, path):
-        written_for = self.sources.get(key)
-        if written_for and written_for != source_hash(english):
-            self.outdated.append(path)
+        return self.view.text(obj, name, path)
 
     def summary(self, page):
         series = live_or_none(page.series)
@@ -92,8 +72,7 @@ class GuideRepresentation:
         }
 
     def detail(self, page, revision_id=None):
-        self.fallback, self.outdated, self.pending = [], [], []
-        self.sources = live_sources(page)
+        self.view, self.pending = LocaleView(self.locale, live_sources(page)), []
         data = self.summary(page)
         body = self.body(page)
         self.resolve_pending()
@@ -124,14 +103,14 @@ class GuideRepresentation:
                 "last_reviewed": page.last_reviewed,
             }
         )
-        state = detail_translation_state(page, self.locale, self.fallback, self.outdated)
+        state = self.view.state(translated=has_chinese(page))
         data["translation_state"] = state
         data["meta"] = {
             "revision_id": revision_id if revision_id is not None else page.live_revision_id,
             "last_published_at": page.last_published_at,
             "locale": self.locale,
-            "fallback": list(self.fallback),
-            "outdated": list(self.outdated),
+            "fallback": list(self.view.fallback),
+            "outdated": list(self.view.outdated),
             "translation_state": state,
         }
         return data
@@ -146,8 +125,8 @@ class GuideRepresentation:
 
     def body(self, page):
         raw = raw_items(page.body_en)
-        if self.suffix != "en":
-            raw = self.localized(BODY_BLOCK, raw, raw_items(page.body_zh_hans), "body")
+        if not self.view.in_english:  # (an English request does not load the Chinese body)
+            raw = self.view.stream(BODY_BLOCK, raw, raw_items(page.body_zh_hans), "body")
         return [
             {
                 "type": item["type"],
@@ -159,37 +138,6 @@ class GuideRepresentation:
             for index, item in enumerate(raw)
             if item.get("type") in BODY_BLOCK.child_blocks
         ]
-
-    def localized(self, block, english, chinese, field):
-        """The English stream with each text's Chinese (matched by id at every level) where it
-        translates the English, and the English where not, listed in `fallback`: a whole block
-        as `body[3]`, the whole stream as `body`. Chinese written for an older English is
-        listed in `outdated`. Chinese with no English counterpart is never served."""
-        texts, fell = {}, {}
-
-        def choose(leaf):
-            if not (is_text(leaf.block) and has_words(leaf.value)):
-                return leaf.value
-            top = leaf.trail[0][2]
-            texts[top] = texts.get(top, 0) + 1
-            if is_translation(leaf.value, leaf.counterpart):
-                self.check_outdated(f"{field}.{leaf.key}", leaf.value, f"{field}{leaf.path}")
-                return leaf.counterpart
-            fell.setdefault(top, []).append(f"{field}{leaf.path}")
-            return leaf.value
-
-        localized = rebuild(block, english, choose, chinese)
-        if (
-            fell
-            and fell.keys() == texts.keys()
-            and all(len(fell[top]) == texts[top] for top in texts)
-        ):
-            self.fallback.append(field)
-        else:
-            for top in sorted(fell):
-                whole = len(fell[top]) == texts[top]
-                self.fallback.extend([f"{field}[{top}]"] if whole else fell[top])
-        return localized
 
     def defer(self, container, key, value):
         container[key] = value
@@ -289,19 +237,9 @@ def live_sources(page):
 
 def listing_translation_state(page, locale):
     """The state the detail gives (kept on the live translation record by every publish)."""
-    if locale == "en":
+    if locale == SOURCE:
         return "source"
     if not has_chinese(page):
         return "missing"
     approval = getattr(page, "translation_approval", None)
     return (approval.state if approval else "") or "complete"
-
-
-def detail_translation_state(page, locale, fallback, outdated):
-    if locale == "en":
-        return "source"
-    if not has_chinese(page):
-        return "missing"
-    if outdated:
-        return "outdated"
-    return "partial" if fallback else "complete"

@@ -186,12 +186,3 @@ class SeriesListSchema(Schema):
 class TopicListSchema(Schema):
     count: int
     items: list[TopicWithCountSchema]
-
-
-class ResolvedPageSchema(Schema):
-    id: int
-    type: str
-    title: str
-    locale: str
-    path: str
-    api_url: str | None

@@ -4,10 +4,9 @@ import functools
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.i18n.locales import LOCALE_CHOICES, TARGET, field_name
 from cms.streams import align, is_translation, raw_items
 from guides.content_checks import ContentWarning, check_guide
-
-LANGUAGE_SUFFIXES = (("en", "en", _("English")), ("zh-hans", "zh_hans", _("Simplified Chinese")))
 
 
 def live_guides(index_page=None):
@@ -35,13 +34,12 @@ def content_warnings_for(page, language):
     Chinese that only copies its English (as a prepared translation holds) is not checked:
     it is untranslated, not faulty.
     """
-    suffix = "zh_hans" if language == "zh-hans" else "en"
-    raw_body = raw_items(getattr(page, f"body_{suffix}", None))
+    raw_body = raw_items(getattr(page, field_name("body", language), None))
     fields = {
-        name: getattr(page, f"{name}_{suffix}", None) or ""
+        name: getattr(page, field_name(name, language), None) or ""
         for name in ("title", "subtitle", "summary")
     }
-    if language == "zh-hans":
+    if language == TARGET:
         english = raw_items(page.body_en)
         block = page._meta.get_field("body").stream_block
         raw_body = align(block, english, raw_body, for_readers=True)
@@ -77,7 +75,7 @@ def number_clash(page):
 def content_warnings_by_language(page):
     """[(language name, warnings)] for the languages that have warnings."""
     result = []
-    for language, _suffix, name in LANGUAGE_SUFFIXES:
+    for language, name in LOCALE_CHOICES:
         warnings = content_warnings_for(page, language)
         if warnings:
             result.append((name, warnings))

@@ -4,10 +4,9 @@ from django.utils.translation import gettext as _
 from ninja import Query
 
 from cms.api.errors import bad_request
+from cms.i18n.locales import LOCALES, SOURCE
 
-LOCALES = ("en", "zh-hans")
-DEFAULT_LOCALE = "en"
-FIELD_SUFFIX = {"en": "en", "zh-hans": "zh_hans"}
+DEFAULT_LOCALE = SOURCE
 
 
 def locale_from(value):

@@ -10,6 +10,7 @@ from cms.api.locale import locale_from, locale_query
 from cms.api.pages import front_end_path, public_live
 from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
+from cms.i18n.locales import value_in
 
 router = Router(tags=["pages"])
 PATH_PARAM = Query(..., max_length=1000, description="e.g. /guides/my-guide/")
@@ -54,8 +55,7 @@ def resolve(
     data = {
         "id": page.pk,
         "type": page.specific_class._meta.label,
-        "title": getattr(specific, "title_zh_hans" if locale == "zh-hans" else "title_en")
-        or specific.title_en,
+        "title": value_in(specific, "title", locale),
         "locale": path_locale,
         "path": front_end_path(url_path),
         "api_url": api_url,

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 
 from cms.api.pages import front_end_path
+from cms.i18n.locales import SOURCE, TARGET, field_name
 
 
 def _locale_of(page, request):
@@ -18,20 +19,19 @@ def _locale_of(page, request):
     english = front_end_path(getattr(page, "url_path_en", None) or page.url_path)
     requested = front_end_path(request.path)
     if chinese and requested == chinese != english:
-        return "zh-hans"
-    return "zh-hans" if get_language() == "zh-hans" else "en"
+        return TARGET
+    return TARGET if get_language() == TARGET else SOURCE
 
 
 class HeadlessPageMixin:
     def front_end_route(self, locale):
         """The page's address below FRONTEND_URL (its path below the site root)."""
-        suffix = "zh_hans" if locale == "zh-hans" else "en"
-        url_path = getattr(self, f"url_path_{suffix}", None) or self.url_path
+        url_path = getattr(self, field_name("url_path", locale), None) or self.url_path
         return (front_end_path(url_path) or "/").lstrip("/")
 
     def front_end_url(self, locale):
         url = settings.FRONTEND_URL.rstrip("/") + "/" + self.front_end_route(locale)
-        return f"{url}?locale=zh-hans" if locale == "zh-hans" else url
+        return f"{url}?locale={locale}" if locale != SOURCE else url
 
     def serve(self, request, *args, **kwargs):
         if getattr(request, "is_preview", False):  # the admin's preview panel

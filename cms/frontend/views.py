@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from cms.i18n.locales import HTML_LANGS, SOURCE, TARGET
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
@@ -12,12 +14,12 @@ CONTENT_SECURITY_POLICY = (
 
 @require_safe
 def shell(request, path=""):
-    locale = "zh-hans" if request.GET.get("locale") == "zh-hans" else "en"
+    locale = TARGET if request.GET.get("locale") == TARGET else SOURCE
     with translation.override(locale):
         response = render(
             request,
             "frontend/site.html",
-            {"html_lang": "zh-Hans" if locale == "zh-hans" else "en"},
+            {"html_lang": HTML_LANGS[locale]},
         )
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Referrer-Policy"] = "same-origin"  # result tokens live in the path

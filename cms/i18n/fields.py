@@ -11,10 +11,11 @@ from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.fields import StreamField
 
+from cms.i18n.locales import SOURCE, TARGET, suffix
 from cms.streams import align, is_translation, raw_items, reader_value
 
-CHINESE = "zh_hans"
-ENGLISH = "en"
+CHINESE = suffix(TARGET)
+ENGLISH = suffix(SOURCE)
 DERIVED_FIELDS = frozenset({"url_path", "reading_time"})
 
 

@@ -5,7 +5,6 @@ A segment is one translatable field, or one text leaf inside a StreamField, matc
 edits, e.g. `title` or `body.<block-id>.steps.<item-id>.focus`.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from wagtail import blocks
@@ -28,10 +27,6 @@ class Segment:
     source: str
     target: str
     rich: bool
-
-
-def source_hash(text):
-    return hashlib.sha1((text or "").encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 def _raw(page, field_name, suffix):

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from cms.i18n.segments import page_segments, source_hash
+from cms.i18n.locales import source_hash
+from cms.i18n.segments import page_segments
 from cms.models import TranslationStatus
 from cms.streams import is_translation
 

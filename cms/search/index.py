@@ -6,6 +6,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cms.api.pages import front_end_path
+from cms.i18n.locales import value_in
 from cms.models import SearchDocument
 from cms.search.tokens import index_tokens, joined
 
@@ -25,7 +26,6 @@ def index_page(page):
     with transaction.atomic():
         SearchDocument.objects.filter(page_id=page.pk).exclude(locale__in=documents).delete()
         for locale, (title, text) in documents.items():
-            suffix = "zh_hans" if locale == "zh-hans" else "en"
             SearchDocument.objects.update_or_create(
                 page_id=page.pk,
                 locale=locale,
@@ -34,8 +34,7 @@ def index_page(page):
                     "text": text,
                     "title_tokens": joined(index_tokens(title)),
                     "tokens": joined(index_tokens(f"{title} {text}")),
-                    "path": front_end_path(getattr(page, f"url_path_{suffix}") or page.url_path_en)
-                    or "",
+                    "path": front_end_path(value_in(page, "url_path", locale)) or "",
                     "api_url": page.api_detail_url() if hasattr(page, "api_detail_url") else "",
                     "page_type": page._meta.label,
                     "published_at": page.last_published_at,
@@ -60,7 +59,3 @@ def store_vectors(documents):
 def reindex_later(page_id):
     """Index a page once the current transaction commits (publish, unpublish, approval)."""
     transaction.on_commit(lambda: index_page(Page(pk=page_id)))
-
-
-def drop_page(page_id):
-    SearchDocument.objects.filter(page_id=page_id).delete()

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.i18n.locales import LOCALES
+
 PUBLISHED = "page.published"
 UNPUBLISHED = "page.unpublished"
 MOVED = "page.moved"
@@ -13,5 +15,4 @@ EVENT_CHOICES = [
     (MOVED, _("Moved or renamed")),
     (TRANSLATION_APPROVED, _("Translation approved")),
 ]
-LOCALE_CHOICES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
-ALL_LOCALES = [code for code, _label in LOCALE_CHOICES]
+ALL_LOCALES = list(LOCALES)

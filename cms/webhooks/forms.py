@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from cms.webhooks.events import EVENT_CHOICES, LOCALE_CHOICES
+from cms.i18n.locales import LOCALE_CHOICES
+from cms.webhooks.events import EVENT_CHOICES
 from cms.webhooks.models import WebhookEndpoint, new_secret
 from cms.webhooks.network import check_url
 

@@ -4,7 +4,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cms.webhooks.events import EVENT_CHOICES, LOCALE_CHOICES
+from cms.i18n.locales import LOCALE_CHOICES
+from cms.webhooks.events import EVENT_CHOICES
 
 
 def new_secret():

@@ -5,43 +5,29 @@ leaf by leaf; scoring keys (points, reverse scoring, ranges) never leave the ser
 """
 
 from cms.api.pages import public_live
-from cms.streams import item_id, item_value, localize, raw_items
+from cms.i18n.locales import SOURCE, LocaleView, field_name
+from cms.streams import item_id, item_value, raw_items
 from guides.models import GuidePage
 from guides.quiz.playbook import build_playbook
 
-STREAMS = ("dimensions", "questions", "profiles")
-TEXTS = ("title", "introduction")
-
-
-def chinese_values(page):
-    """The page's Chinese: approved in the live row, a draft's own in a preview."""
-    return {name: raw_items(getattr(page, f"{name}_zh_hans", None)) for name in STREAMS} | {
-        name: getattr(page, f"{name}_zh_hans", None) for name in TEXTS
-    }
-
 
 def localized(page, name, locale):
-    """The page's stream `name` as raw items, Chinese laid over English by id at every level."""
-    english = raw_items(getattr(page, f"{name}_en"))
-    if locale == "en":
-        return english
+    """The page's stream `name` as raw items, as a reader of `locale` sees it."""
     block = page._meta.get_field(name).stream_block
-    return localize(block, english, chinese_values(page).get(name))
+    english, chinese = raw_items(getattr(page, f"{name}_en")), None
+    if locale != SOURCE:
+        chinese = raw_items(getattr(page, field_name(name, locale), None))
+    return LocaleView(locale).quietly(block, english, chinese)
 
 
 def text(page, name, locale):
-    if locale == "zh-hans":
-        value = chinese_values(page).get(name)
-        if value:
-            return value
-    return getattr(page, f"{name}_en") or ""
+    return LocaleView(locale).text(page, name, name)
 
 
 def quiz_representation(page, locale):
-    suffix = "zh_hans" if locale == "zh-hans" else "en"
     return {
         "id": page.pk,
-        "slug": getattr(page, f"slug_{suffix}") or page.slug_en,
+        "slug": LocaleView(locale).text(page, "slug"),
         "title": text(page, "title", locale),
         "introduction": text(page, "introduction", locale),
         "dimensions": [

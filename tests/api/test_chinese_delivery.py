@@ -95,8 +95,9 @@ def test_a_deleted_english_block_leaves_the_chinese_too(demo_site, client):
     english, chinese = detail(client, page, "en"), detail(client, page, "zh-hans")
     assert len(chinese["body"]) == len(english["body"])
     assert removed["id"] not in {block["id"] for block in chinese["body"]}
-    assert GuidePage.objects.get(pk=page.pk).body_zh_hans.raw_data[0]["id"] == (
-        english["body"][0]["id"]
+    assert (
+        GuidePage.objects.get(pk=page.pk).body_zh_hans.raw_data[0]["id"]
+        == (english["body"][0]["id"])
     ), "the live Chinese keeps the English structure"
 
 

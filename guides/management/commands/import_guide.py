@@ -4,9 +4,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from cms.i18n.locales import LOCALES
 from guides.importer.files import collect_paths, import_file, missing_result
 
-LOCALES = ("en", "zh-hans")
 STATUSES = ("created", "updated", "unchanged", "failed")
 
 
