@@ -48,9 +48,7 @@ def import_file(path, *, language, publish=False, dry_run=False, guide_slug=None
             )
             if dry_run:
                 transaction.set_rollback(True)
-    except ArticleError as error:
-        return FileResult(path, "failed", error=f"{path}: {error}")
-    except (GuideImportError, OSError) as error:
+    except (ArticleError, GuideImportError, OSError) as error:
         return FileResult(path, "failed", error=f"{path}: {error}")
     return FileResult(path, outcome.status, outcome.guide, outcome.warnings, outcome.notes)
 
