@@ -1,7 +1,7 @@
 """Reading and bumping the published-content version (see ContentVersion)."""
 
 from django.db import connection, transaction
-from django.db.models import F, Subquery
+from django.db.models import F
 
 from cms.models import ContentVersion
 
@@ -13,13 +13,6 @@ def current_version():
         cursor.execute(f"SELECT value FROM {table} WHERE id = %s", [ContentVersion.SINGLETON_ID])  # noqa: S608
         row = cursor.fetchone()
     return row[0] if row else 0
-
-
-def version_subquery():
-    """The version as a subquery, to read it in the same query as other rows."""
-    return Subquery(
-        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).values("value")[:1]
-    )
 
 
 def _bump():

@@ -1,5 +1,6 @@
 """The one composition root: admin, APIs, health check and Wagtail's page serving."""
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -24,10 +25,8 @@ urlpatterns = [
     path("site/", include("cms.frontend.urls")),
 ]
 
-if settings.BENCH_FLOOR_FILE:
-    from cms.bench_floor import floor
-
-    urlpatterns.append(path("bench/floor/", floor))
+if apps.is_installed("cms.devtools"):  # dev and test settings, and `make bench`
+    urlpatterns.append(path("", include("cms.devtools.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -15,6 +15,7 @@ from cms.i18n.locales import SOURCE, LocaleView, suffix
 from cms.rich_text import expand_many
 from cms.streams import item_value, raw_items
 from guides.blocks import GuideBodyBlock
+from guides.models import FAQ
 
 BODY_BLOCK = GuideBodyBlock()
 
@@ -171,8 +172,6 @@ class GuideRepresentation:
     # Deferred values: reusable FAQs, then every rich text, each in one go
 
     def resolve_pending(self):
-        from guides.models import FAQ
-
         refs = [entry for entry in self.pending if isinstance(entry[2], _FAQRef)]
         ids = {ref.faq_id for _c, _k, ref in refs}
         faqs = FAQ.objects.filter(live=True).in_bulk(ids) if refs else {}

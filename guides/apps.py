@@ -7,6 +7,8 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides")
 
     def ready(self):
+        from guides.registration import register_content
         from guides.signal_handlers import register_signal_handlers
 
+        register_content()
         register_signal_handlers()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 from cms.i18n.every_language import in_current_language
+from guides.warnings import content_warnings_by_language, last_import
 
 
 class ContentWarningsPanel(Panel):
@@ -11,8 +12,6 @@ class ContentWarningsPanel(Panel):
         template_name = "guides/panels/content_warnings.html"
 
         def get_context_data(self, parent_context=None):
-            from guides.selectors import content_warnings_by_language, last_import
-
             context = super().get_context_data(parent_context)
             saved = bool(self.instance.pk)
             context["warnings_by_language"] = (

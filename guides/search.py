@@ -4,13 +4,12 @@ from cms.i18n.segments import page_segments
 from cms.i18n.status import is_translated
 from cms.search.index import plain
 from cms.streams import is_translation
+from guides.models import FAQ
 
 
 def guide_documents(page):
     """{locale: (title, text)} of the live row. Chinese holds only its (approved) Chinese that
     is really translated, never an English fallback."""
-    from guides.models import FAQ
-
     segments = page_segments(page)
     faq_ids = [
         block["value"].get("faq")

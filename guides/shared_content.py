@@ -3,12 +3,12 @@
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import ReferenceIndex
 
+from guides.models import FAQ, GuidePage, QuizCallToAction, Series, Topic
+
 
 def guides_showing(snippet):
     """Live guides whose published content shows `snippet` (series, topic, call-to-action or
     FAQ). A page's own row holds its live content, so its references are the live ones."""
-    from guides.models import FAQ, GuidePage, QuizCallToAction, Series, Topic
-
     guides = GuidePage.objects.live()
     if isinstance(snippet, Series):
         return guides.filter(series=snippet)

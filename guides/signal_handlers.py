@@ -7,6 +7,7 @@ from wagtail.signals import unpublished
 
 from cms.content_version import bump_content_version
 from cms.workflow.publication_effects import shared_content_events
+from guides.models import FAQ, QuizCallToAction, Series, Topic
 
 
 def on_snippet_unpublished(instance, **kwargs):
@@ -25,8 +26,6 @@ def on_snippet_deleted(instance, **kwargs):
 
 
 def register_signal_handlers():
-    from guides.models import FAQ, QuizCallToAction, Series, Topic
-
     for model in (FAQ, QuizCallToAction, Series, Topic):
         uid = f"guides-shared-{model._meta.model_name}"
         unpublished.connect(on_snippet_unpublished, sender=model, dispatch_uid=f"{uid}-off")

@@ -9,6 +9,7 @@ from cms.api.pages import public_live
 from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
 from cms.content_version import current_version
 from home.models import HomePage
+from home.representation import home_representation
 
 router = Router(tags=["home"])
 
@@ -26,5 +27,5 @@ def home(request, locale: str | None = locale_query()):
     if etag_matches(request, etag):
         return not_modified(etag, locale)
     return json_response(
-        page.api_representation(locale, page.live_revision_id), etag=etag, locale=locale
+        home_representation(page, locale, page.live_revision_id), etag=etag, locale=locale
     )

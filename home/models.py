@@ -36,8 +36,3 @@ class HomePage(HeadlessPageMixin, PublicationMixin, Page):
 
     def api_detail_url(self):
         return "/api/v1/home/"
-
-    def api_representation(self, locale, revision_id):
-        from home.representation import home_representation
-
-        return home_representation(self, locale, revision_id)

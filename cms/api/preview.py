@@ -11,6 +11,7 @@ from wagtail.models import Revision
 from cms.api.errors import ApiError, not_found
 from cms.api.locale import locale_from, locale_query
 from cms.api.responses import ErrorSchema, json_response
+from cms.content import page_type
 
 SALT = "cms.api.preview"
 router = Router(tags=["preview"])
@@ -62,8 +63,9 @@ def preview(
     if stored is None:
         raise not_found(_("The previewed revision"))
     page = stored.as_object()
-    if not hasattr(page, "api_representation"):
+    registered = page_type(page)
+    if registered is None or registered.representation is None:
         raise not_found(_("A preview of this page type"))
-    data = page.api_representation(payload["l"], stored.pk)
+    data = registered.representation(page, payload["l"], stored.pk)
     data.setdefault("meta", {})["preview"] = True
     return json_response(data, locale=payload["l"], private=True)

@@ -9,6 +9,7 @@ from cms.api.errors import bad_request, not_found
 from cms.api.locale import locale_from, locale_query
 from cms.api.pages import front_end_path, public_live
 from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
+from cms.content import detail_url
 from cms.content_version import current_version
 from cms.i18n.locales import value_in
 
@@ -51,7 +52,7 @@ def resolve(
         raise not_found(_("A published page at %(path)s") % {"path": path[:200]})
     path_locale = "zh-hans" if page.url_path_zh_hans == url_path != page.url_path_en else "en"
     specific = page.specific
-    api_url = specific.api_detail_url() if hasattr(specific, "api_detail_url") else None
+    api_url = detail_url(specific)
     data = {
         "id": page.pk,
         "type": page.specific_class._meta.label,

@@ -19,6 +19,7 @@ from wagtail import blocks
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from cms.content import page_group
 from cms.i18n.formats import (
     TARGET_LANGUAGE,
     ExchangeFormatError,
@@ -41,13 +42,15 @@ def unit_id(page, key):
     return f"{page.pk}/{key}"
 
 
-def pages_in_scope(scope, *, page_id=None, series_slug=None):
-    """Pages to export: one page, one series, or every page with missing or outdated Chinese."""
+def pages_in_scope(scope, *, page_id=None, group_slug=None):
+    """Pages to export: one page, one group (a series of guides), or every page with missing or
+    outdated Chinese."""
     pages = Page.objects.filter(depth__gt=1)
     if scope == "page":
         pages = pages.filter(pk=page_id)
-    elif scope == "series":
-        pages = pages.filter(guidepage__series__slug=series_slug)
+    elif scope == "group":
+        group = page_group()
+        pages = group.by_slug(pages, group_slug) if group else pages.none()
     elif scope == "pending":
         pending = TranslationStatus.objects.filter(completeness__lt=100).values("page_id")
         pages = pages.filter(pk__in=pending)

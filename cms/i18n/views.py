@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.content import page_group
 from cms.i18n.services import prepare_translation
 from cms.i18n.status import OUTDATED, segment_states
 from cms.models import TranslationStatus
@@ -36,14 +37,16 @@ SORTS = {
 
 
 def report(request):
-    statuses = TranslationStatus.objects.select_related("page", "page__content_type").annotate(
-        series_name=F("page__guidepage__series__name"),
-    )
-    chosen = {key: request.GET.get(key, "") for key in ("status", "series", "type", "sort")}
+    group = page_group()
+    statuses = TranslationStatus.objects.select_related("page", "page__content_type")
+    if group is not None:
+        statuses = statuses.annotate(group_name=F(f"page__{group.name_path}"))
+    chosen = {key: request.GET.get(key, "") for key in ("status", "type", "sort")}
+    chosen["group"] = request.GET.get(group.param, "") if group else ""
     if chosen["status"] in STATUS_FILTERS:
         statuses = statuses.filter(**STATUS_FILTERS[chosen["status"]])
-    if chosen["series"].isdigit():
-        statuses = statuses.filter(page__guidepage__series_id=int(chosen["series"]))
+    if group is not None and chosen["group"].isdigit():
+        statuses = statuses.filter(**{f"page__{group.value_path}": int(chosen["group"])})
     if chosen["type"].isdigit():
         statuses = statuses.filter(page__content_type_id=int(chosen["type"]))
     statuses = statuses.order_by(*SORTS.get(chosen["sort"], SORTS["completeness"]))
@@ -60,7 +63,8 @@ def report(request):
                 ("missing", _("Has missing segments")),
                 ("outdated", _("Has outdated segments")),
             ],
-            "series_choices": _series_choices(),
+            "group": group,
+            "group_choices": group.choices() if group else [],
             "type_choices": _type_choices(),
             "sort_choices": [
                 ("completeness", _("Least complete first")),
@@ -71,13 +75,6 @@ def report(request):
             ],
         },
     )
-
-
-def _series_choices():
-    from django.apps import apps
-
-    series_model = apps.get_model("guides", "Series")
-    return [(series.pk, str(series)) for series in series_model.objects.order_by("name")]
 
 
 def _type_choices():

@@ -6,6 +6,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cms.api.pages import front_end_path
+from cms.content import page_type
 from cms.i18n.locales import value_in
 from cms.models import SearchDocument
 from cms.search.tokens import index_tokens, joined
@@ -19,10 +20,11 @@ def index_page(page):
     """(Re)index `page`, or drop it from the index if it is not live or not searchable."""
     page = Page.objects.filter(pk=page.pk).first()
     page = page.specific if page else None
-    if page is None or not page.live or not hasattr(page, "search_documents"):
+    registered = page_type(page) if page is not None else None
+    if page is None or not page.live or not (registered and registered.search_documents):
         SearchDocument.objects.filter(page_id=getattr(page, "pk", None)).delete()
         return 0
-    documents = page.search_documents()
+    documents = registered.search_documents(page)
     with transaction.atomic():
         SearchDocument.objects.filter(page_id=page.pk).exclude(locale__in=documents).delete()
         for locale, (title, text) in documents.items():
@@ -35,7 +37,7 @@ def index_page(page):
                     "title_tokens": joined(index_tokens(title)),
                     "tokens": joined(index_tokens(f"{title} {text}")),
                     "path": front_end_path(value_in(page, "url_path", locale)) or "",
-                    "api_url": page.api_detail_url() if hasattr(page, "api_detail_url") else "",
+                    "api_url": registered.detail_url(page),
                     "page_type": page._meta.label,
                     "published_at": page.last_published_at,
                 },

@@ -9,6 +9,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 VAR_DIR.mkdir(exist_ok=True)  # noqa: F405  (the default SQLite file lives here)
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.devtools"]  # noqa: F405  (benchmarks and fault runs)
 
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

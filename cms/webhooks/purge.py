@@ -3,7 +3,6 @@
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from cms.webhooks.events import ALL_LOCALES
 
@@ -62,16 +61,3 @@ def purge_now(urls, backends):
         batch = [url for url in urls if backend.invalidates_hostname(urlsplit(url).hostname)]
         if batch:
             backend.purge_batch(batch)
-
-
-class RecordingBackend(BaseBackend):
-    """A frontend-cache backend for tests: it remembers every URL it was asked to purge."""
-
-    purged = []
-
-    def purge(self, url):
-        RecordingBackend.purged.append(url)
-
-    def purge_batch(self, urls):
-        for url in urls:
-            self.purge(url)

@@ -5,6 +5,7 @@ from django.core.exceptions import FieldDoesNotExist
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.content import shared_content
 from cms.content_version import bump_content_version
 from cms.i18n.fields import (
     DERIVED_FIELDS,
@@ -36,8 +37,9 @@ def after_publish(after, before, revision, scope, user):
         reindex_later(after.pk)
     else:
         shared_content_events(after)
-        if getattr(after, "counts_in_translation_state", False):
-            for page in after.pages_showing():
+        shared = shared_content(after)
+        if shared is not None and shared.counts_in_translation_state:
+            for page in shared.pages_showing(after):
                 refresh_translation_state(page)
 
 
@@ -73,11 +75,11 @@ def _is_stream(page, name):
 
 def shared_content_events(snippet):
     """A published snippet (series, FAQ, …) changes every live page that shows it."""
-    pages_showing = getattr(snippet, "pages_showing", None)
-    if pages_showing is None or not anyone_listening():
+    shared = shared_content(snippet)
+    if shared is None or not anyone_listening():
         return
     cause = {"snippet": snippet._meta.label_lower, "id": snippet.pk}
-    for page in pages_showing():
+    for page in shared.pages_showing(snippet):
         record(
             events.PUBLISHED,
             page,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from cms.content import page_type
 from cms.i18n.fields import chinese_values
 from cms.models import TranslationApproval, TranslationStatus
 
@@ -50,6 +51,7 @@ def record_approval(obj, before, revision, user=None):
 def refresh_translation_state(page):
     """Keep the state readers are told (listings read it) equal to what the page's API detail
     says, after anything that may change it: a publish of the page or of content it shows."""
-    state = getattr(page, "reader_translation_state", None)
-    if state is not None:
-        TranslationApproval.objects.filter(page_id=page.pk).update(state=state())
+    registered = page_type(page)
+    if registered is not None and registered.translation_state is not None:
+        state = registered.translation_state(page)
+        TranslationApproval.objects.filter(page_id=page.pk).update(state=state)

@@ -22,10 +22,10 @@ from cms.workflow.locks import lock_problem
 from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ContentWarning, check_guide
+from guides.importer import IMPORT_ACTION
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
 from guides.stream_data import reuse_ids, to_raw, without_ids
 
-IMPORT_ACTION = "guides.import"
 SUFFIXES = {"en": "en", "zh-hans": "zh_hans"}
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.frontend.headless import HeadlessPageMixin
+from cms.search.tokens import index_tokens
 from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import GuideBodyBlock
@@ -49,12 +50,10 @@ class GuideIndexPage(HeadlessPageMixin, PublicationMixin, Page):
         return "/api/v1/guides/"
 
     def get_context(self, request, *args, **kwargs):
-        from guides.selectors import filter_guides
-
+        """For the admin's preview: the live guides below, newest first."""
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = filter_guides(
-            self, series=request.GET.get("series"), topic=request.GET.get("topic")
-        )
+        guides = GuidePage.objects.child_of(self).live().public().select_related("series")
+        context["guides"] = guides.order_by("-first_published_at")
         return context
 
 
@@ -184,32 +183,11 @@ class GuidePage(HeadlessPageMixin, PublicationMixin, Page):
         urls += [f"/api/v1/guides/?topic={tag.slug}" for tag in self.topics.all()]
         return urls
 
-    def api_representation(self, locale, revision_id):
-        """The guide as API v1 shows it (a preview's draft shows its own Chinese)."""
-        from guides.api_representation import GuideRepresentation
-
-        return GuideRepresentation(locale).detail(self, revision_id)
-
-    def reader_translation_state(self):
-        """The translation state the API detail gives readers of this live guide in Chinese."""
-        from guides.api_representation import GuideRepresentation
-        from guides.selectors import api_guide_detail_base
-
-        page = api_guide_detail_base("zh-hans").filter(pk=self.pk).first()
-        return GuideRepresentation("zh-hans").detail(page)["translation_state"] if page else ""
-
     def segmented_text(self):
         """Both languages' title, subtitle and summary as search tokens (for the admin)."""
-        from cms.search.tokens import index_tokens
-
         fields = ("title", "subtitle", "summary")
         text = " ".join(getattr(self, f"{n}_{s}") or "" for n in fields for s in ("en", "zh_hans"))
         return " ".join(index_tokens(text))
-
-    def search_documents(self):
-        from guides.search import guide_documents
-
-        return guide_documents(self)
 
     def save(self, *args, **kwargs):
         self.refresh_reading_time()

@@ -15,6 +15,7 @@ from cms.frontend.headless import HeadlessPageMixin
 from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 from guides.quiz.blocks import DimensionsBlock, ProfilesBlock, QuestionsBlock
+from guides.quiz.validation import playbook_problems, scoring_problems
 
 
 class QuizPage(HeadlessPageMixin, PublicationMixin, Page):
@@ -48,8 +49,6 @@ class QuizPage(HeadlessPageMixin, PublicationMixin, Page):
 
     def clean(self):
         super().clean()
-        from guides.quiz.validation import playbook_problems, scoring_problems
-
         if not self.questions_en and not self.profiles_en:
             return  # an empty draft: nothing to score yet
         problems = scoring_problems(self) or playbook_problems(self)
@@ -61,12 +60,6 @@ class QuizPage(HeadlessPageMixin, PublicationMixin, Page):
 
     def front_end_route(self, locale):
         return f"tests/{self.slug_en or self.slug}/"
-
-    def api_representation(self, locale, revision_id):
-        """The test as API v1 shows it (a preview's draft shows its own Chinese)."""
-        from guides.quiz.representation import quiz_representation
-
-        return quiz_representation(self, locale)
 
 
 def hash_token(token):

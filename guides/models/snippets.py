@@ -41,9 +41,6 @@ class SharedContent(
     )
 
     base_form_class = GuardedModelForm
-    # Whether the guides' API lists this snippet's untranslated text in meta.fallback, so that
-    # publishing it can change a guide's translation state.
-    counts_in_translation_state = False
 
     class Meta:
         abstract = True
@@ -54,12 +51,6 @@ class SharedContent(
             # English name is reviewed with that guide), by the demo loader or the importer.
             self.first_published_at = self.last_published_at = timezone.now()
         return super().save(*args, **kwargs)
-
-    def pages_showing(self):
-        """Live guides whose reader output this snippet is part of."""
-        from guides.shared_content import guides_showing
-
-        return guides_showing(self)
 
 
 class Series(SharedContent, index.Indexed):
@@ -110,8 +101,6 @@ class Topic(SharedContent, index.Indexed, TagBase):
 
 
 class QuizCallToAction(SharedContent, index.Indexed):
-    counts_in_translation_state = True
-
     heading = models.CharField(_("heading"), max_length=200)
     text = models.TextField(_("text"))
     button_label = models.CharField(_("button label"), max_length=60)
@@ -144,8 +133,6 @@ class QuizCallToAction(SharedContent, index.Indexed):
 
 
 class FAQ(SharedContent, index.Indexed):
-    counts_in_translation_state = True
-
     question = models.CharField(_("question"), max_length=300)
     answer = RichTextField(_("answer"), features=RICH_TEXT_FEATURES)
 

@@ -183,7 +183,7 @@ def test_copies_of_the_english_pass_as_nothing_after_an_admin_save(
     every copy is served as an English fallback, counted missing, and never found in Chinese."""
     from cms.i18n.services import prepare_translation
     from cms.models import TranslationStatus
-    from guides.selectors import content_warnings_for
+    from guides.warnings import content_warnings_for
 
     page = first_guide()
     draft = page.get_latest_revision_as_object()

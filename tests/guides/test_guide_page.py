@@ -79,7 +79,7 @@ class TestGuideValidation:
         assert "summary_zh_hans" in caught.value.message_dict
 
     def test_a_repeated_number_is_a_warning_so_copies_still_work(self, demo_site):
-        from guides.selectors import content_warnings_for
+        from guides.warnings import content_warnings_for
 
         first, second = GuidePage.objects.order_by("number")[:2]
         second.number = first.number

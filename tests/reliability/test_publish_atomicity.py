@@ -18,8 +18,8 @@ from wagtail.signals import page_published
 from cms.content_version import current_version
 from cms.webhooks.events import ALL_LOCALES, PUBLISHED
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
-from cms.webhooks.purge import RecordingBackend
 from guides.models import GuideIndexPage, GuidePage
+from tests.webhooks.recording import RecordingBackend
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

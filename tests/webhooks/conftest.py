@@ -3,8 +3,8 @@ from django.core.management import call_command
 
 from cms.webhooks.events import ALL_LOCALES, EVENT_CHOICES
 from cms.webhooks.models import WebhookEndpoint
-from cms.webhooks.purge import RecordingBackend
 from tests.webhooks.receiver import Receiver
+from tests.webhooks.recording import RecordingBackend
 
 LOOPBACK = ["127.0.0.0/8"]
 

@@ -31,8 +31,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Unknown --format “%(format)s”; use po, xliff or xliff2.") % {"format": format}
             )
-        scope = "page" if page else "series" if series else "pending"
-        pages = list(pages_in_scope(scope, page_id=page, series_slug=series))
+        scope = "page" if page else "group" if series else "pending"
+        pages = list(pages_in_scope(scope, page_id=page, group_slug=series))
         if not pages:
             raise CommandError(_("Nothing to export: no page matches."))
         units = []

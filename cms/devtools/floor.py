@@ -1,6 +1,6 @@
 """Benchmark floor: a plain Django view returning fixed bytes from memory.
 
-Mounted only when BENCH_FLOOR_FILE is set (by `make bench`), never in normal serving.
+Mounted (by cms.devtools.urls) only when BENCH_FLOOR_FILE is set, by `make bench`.
 """
 
 from functools import cache

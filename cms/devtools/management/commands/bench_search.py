@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from cms.devtools.bench_data import bulk_guides, guide_index_for
 from cms.models import SearchDocument
 from cms.search.index import store_vectors
 from cms.search.query import search
@@ -27,8 +28,6 @@ class Command(BaseCommand):
         parser.add_argument("--guides", type=int, default=10_000)
 
     def handle(self, *args, guides, **options):
-        from cms.bench_data import bulk_guides, guide_index_for
-
         index = guide_index_for(guides)
         sources = list(SearchDocument.objects.values_list("locale", "title", "text"))
         if not sources:

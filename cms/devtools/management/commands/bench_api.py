@@ -1,7 +1,8 @@
 """`make bench`: bounded load runs on loopback, each figure a ratio against one measured now.
 
-gunicorn (2 workers) serves a separate SQLite database of at least 200 published guides; wrk
-drives each case for a fixed time at a fixed concurrency, and stops by itself.
+gunicorn (2 workers) serves a separate SQLite database of at least 200 published guides with
+production's settings plus this app (cms.devtools.bench_settings); wrk drives each case for a
+fixed time at a fixed concurrency, and stops by itself.
 """
 
 import os
@@ -79,7 +80,7 @@ class Command(BaseCommand):
         self.floor_file = folder / "floor.json"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "DJANGO_SETTINGS_MODULE": "cms.devtools.bench_settings",
             "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
             "SECRET_KEY": "bench-only-" + "x" * 50,
             "ALLOWED_HOSTS": HOST,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils.translation import gettext as _
 
+from cms.devtools.bench_data import bulk_guides, guide_index_for
 from cms.models import TranslationStatus
 
 ROUNDS = 5
@@ -20,8 +21,6 @@ class Command(BaseCommand):
         parser.add_argument("--guides", type=int, default=10_000)
 
     def handle(self, *args, guides, **options):
-        from cms.bench_data import guide_index_for
-
         index = guide_index_for(guides)
         with transaction.atomic():
             self.generate(index, guides)
@@ -54,8 +53,6 @@ class Command(BaseCommand):
             )
 
     def generate(self, index, count):
-        from cms.bench_data import bulk_guides
-
         ids = bulk_guides(index, count)
         TranslationStatus.objects.bulk_create(
             [

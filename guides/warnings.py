@@ -1,0 +1,70 @@
+"""Content warnings on a guide's edit view: each language's, and its last import's."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageLogEntry
+
+from cms.i18n.locales import LOCALE_CHOICES, TARGET, field_name
+from cms.streams import align, is_translation, raw_items
+from guides.content_checks import ContentWarning, check_guide
+from guides.importer import IMPORT_ACTION
+
+
+def content_warnings_for(page, language):
+    """Content warnings for one language of a guide (empty if that language has no content).
+
+    Chinese that only copies its English (as a prepared translation holds) is not checked:
+    it is untranslated, not faulty.
+    """
+    raw_body = raw_items(getattr(page, field_name("body", language), None))
+    fields = {
+        name: getattr(page, field_name(name, language), None) or ""
+        for name in ("title", "subtitle", "summary")
+    }
+    if language == TARGET:
+        english = raw_items(page.body_en)
+        block = page._meta.get_field("body").stream_block
+        raw_body = align(block, english, raw_body, for_readers=True)
+        fields = {
+            name: text if is_translation(getattr(page, f"{name}_en", ""), text) else ""
+            for name, text in fields.items()
+        }
+    if not raw_body and not any(fields.values()):
+        return []
+    warnings = check_guide(fields, raw_body, language)
+    if language == "en" and (clash := number_clash(page)):
+        warnings.append(clash)
+    return warnings
+
+
+def number_clash(page):
+    """A warning when another guide of the same series has the same number (e.g. a copy)."""
+    if not page.series_id or page.number is None:
+        return None
+    others = type(page).objects.filter(series_id=page.series_id, number=page.number)
+    if not others.exclude(pk=page.pk).exists():
+        return None
+    return ContentWarning(
+        "duplicate_number",
+        "number",
+        _("Number: another guide in this series already has number %(number)s.")
+        % {"number": page.number},
+    )
+
+
+def content_warnings_by_language(page):
+    """[(language name, warnings)] for the languages that have warnings."""
+    result = []
+    for language, name in LOCALE_CHOICES:
+        warnings = content_warnings_for(page, language)
+        if warnings:
+            result.append((name, warnings))
+    return result
+
+
+def last_import(page):
+    """The log entry of the page's latest wiki import, or None. Its data holds the warnings."""
+    return (
+        PageLogEntry.objects.filter(page_id=page.pk, action=IMPORT_ACTION)
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
