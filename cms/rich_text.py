@@ -19,7 +19,7 @@ OTHER_REFERENCES = re.compile(r"\blinktype=|<embed\b", re.IGNORECASE)
 def _page_paths(page_ids, locale):
     from wagtail.models import Page
 
-    from cms.api.pages import front_end_path, public_live
+    from cms.pages import front_end_path, public_live
 
     rows = public_live(Page.objects.filter(pk__in=page_ids)).values_list(
         "pk", "url_path_zh_hans", "url_path_en"

@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.signals import page_unpublished, post_page_move
 
-from cms.content_version import bump_content_version
+from cms.caching.version import bump_content_version
 from cms.i18n.status import refresh_for_revision
 from cms.search.index import reindex_later
 

@@ -4,14 +4,12 @@ from typing import Literal
 
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
-from cms.api.errors import not_found
+from cms.api.errors import ErrorSchema, not_found
 from cms.api.locale import locale_from, locale_query
-from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
-from cms.content_version import current_version
+from cms.caching.http import cached_json
 from cms.i18n.locales import field_name
 from guides.api_representation import GuideRepresentation
 from guides.api_schemas import (
@@ -32,21 +30,6 @@ ORDERINGS = {
     "newest": ("-first_published_at", "-pk"),
     "number": ("series__name", "number", "pk"),
 }
-
-
-def request_version(request):
-    """The content version the API middleware read for this request (or read it now)."""
-    version = getattr(request, "content_version", None)
-    return current_version() if version is None else version
-
-
-def cached_json(request, locale, build, *etag_parts):
-    """304 if the client has this version, else the JSON `build()` returns, with its ETag."""
-    etag = make_etag(*etag_parts, locale)
-    if etag_matches(request, etag):
-        return not_modified(etag, locale)
-    with translation.override(locale):
-        return json_response(build(), etag=etag, locale=locale)
 
 
 @router.get("/guides/", response={200: GuideListSchema, **ERRORS}, summary="List published guides")
@@ -77,7 +60,7 @@ def list_guides(
         return {"count": guides.count(), "items": items}
 
     params = (series, topic, ordering, limit, offset)
-    return cached_json(request, locale, build, "guides", request_version(request), *params)
+    return cached_json(request, locale, build, "guides", *params)
 
 
 @router.get(
@@ -101,7 +84,6 @@ def guide_detail(request, slug: str, locale: str | None = LocaleParam):
         "guide",
         page.pk,
         page.live_revision_id,
-        request_version(request),
     )
 
 
@@ -130,7 +112,7 @@ def list_series(request, locale: str | None = LocaleParam):
         items = [series_data(s, representation) for s in series_queryset().order_by("slug")]
         return {"count": len(items), "items": items}
 
-    return cached_json(request, locale, build, "series", request_version(request))
+    return cached_json(request, locale, build, "series")
 
 
 @router.get("/series/{slug}/", response={200: SeriesDetailSchema, **ERRORS}, summary="One series")
@@ -145,7 +127,6 @@ def series_detail(request, slug: str, locale: str | None = LocaleParam):
         lambda: series_data(series, GuideRepresentation(locale)),
         "series",
         slug,
-        request_version(request),
     )
 
 
@@ -167,7 +148,7 @@ def list_topics(request, locale: str | None = LocaleParam):
         )
         return {"count": len(items), "items": items}
 
-    return cached_json(request, locale, build, "topics", request_version(request))
+    return cached_json(request, locale, build, "topics")
 
 
 def interface_labels():
@@ -195,4 +176,4 @@ def interface_labels():
 def labels(request, locale: str | None = LocaleParam):
     """The interface strings a front end needs, in the requested locale."""
     locale = locale_from(locale)
-    return cached_json(request, locale, interface_labels, "labels")
+    return cached_json(request, locale, interface_labels, "labels", content=False)

@@ -10,8 +10,8 @@ Chinese written for an older English is listed in `meta.outdated`.
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.api.pages import front_end_path
 from cms.i18n.locales import SOURCE, LocaleView, suffix
+from cms.pages import front_end_path
 from cms.rich_text import expand_many
 from cms.streams import item_value, raw_items
 from guides.blocks import GuideBodyBlock

@@ -5,8 +5,8 @@ import functools
 from django.db.models import JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 
-from cms.api.pages import public_live
 from cms.db_functions import JSONArrayAgg
+from cms.pages import public_live
 from guides.models import GuidePage, GuidePageTag
 
 

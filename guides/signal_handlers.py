@@ -5,7 +5,7 @@
 from django.db.models.signals import post_delete, pre_delete
 from wagtail.signals import unpublished
 
-from cms.content_version import bump_content_version
+from cms.caching.version import bump_content_version
 from cms.workflow.publication_effects import shared_content_events
 from guides.models import FAQ, QuizCallToAction, Series, Topic
 

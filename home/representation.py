@@ -1,7 +1,7 @@
 """The home page as API v1 returns it."""
 
-from cms.api.pages import front_end_path
 from cms.i18n.locales import LocaleView
+from cms.pages import front_end_path
 from cms.rich_text import expand_rich_text
 
 FIELDS = ("title", "heading", "introduction")

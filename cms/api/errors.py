@@ -4,6 +4,21 @@ import orjson
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from ninja import Field, Schema
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    fields: dict[str, str] | None = Field(
+        None, description="Problems by field path, e.g. answers[2].option; only when given."
+    )
+
+
+class ErrorSchema(Schema):
+    """The one error shape of API v1 (cms.api.errors.error_response)."""
+
+    error: ErrorBody
 
 
 class ApiError(Exception):

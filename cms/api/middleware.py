@@ -4,40 +4,16 @@ It sits before sessions and authentication, so a cached response costs one small
 content version) and nothing else, and no cookie can change what the public API returns.
 """
 
-import hashlib
-from urllib.parse import parse_qsl, urlencode
-
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 
 from cms.api.errors import DATABASE_DOWN, STATUS_CODES, database_unavailable, generic_error
-from cms.api.responses import etag_matches
-from cms.content_version import current_version
+from cms.caching.http import from_entry, response_entry, response_key
+from cms.caching.version import current_version
 
 PREFIX = "/api/v1/"
 UNCACHED = ("/api/v1/preview/", "/api/v1/docs", "/api/v1/openapi.json")
 CACHE_SECONDS = 24 * 60 * 60
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "ETag")
-
-
-def cache_key(request, version):
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
-    raw = f"{version}|{request.path_info}|{query}"
-    return "api:v1:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-
-
-def from_cache(request, entry):
-    etag, body, headers = entry
-    if etag_matches(request, etag):
-        response = HttpResponse(status=304)
-        for name in ("ETag", "Cache-Control", "Content-Language"):
-            response[name] = headers[name]
-        return response
-    response = HttpResponse(body)
-    for name, value in headers.items():
-        response[name] = value
-    return response
 
 
 def as_json_error(response):
@@ -76,16 +52,13 @@ class ApiV1Middleware:
             return as_json_error(self.get_response(request))
 
         request.content_version = current_version()
-        key = cache_key(request, request.content_version)
+        key = response_key(request, request.content_version)
         entry = cache.get(key)
         if entry is not None:
-            return from_cache(request, entry)
+            return from_entry(request, entry)
 
         response = self.get_response(request)
         if response.status_code == 200 and response.has_header("ETag"):
             if "no-store" not in response.get("Cache-Control", ""):
-                headers = {
-                    name: response[name] for name in KEPT_HEADERS if response.has_header(name)
-                }
-                cache.set(key, (response["ETag"], response.content, headers), CACHE_SECONDS)
+                cache.set(key, response_entry(response), CACHE_SECONDS)
         return as_json_error(response)

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 from wagtail.models import Revision
 
-from cms.api.errors import ApiError, not_found
+from cms.api.errors import ApiError, ErrorSchema, not_found
 from cms.api.locale import locale_from, locale_query
-from cms.api.responses import ErrorSchema, json_response
+from cms.caching.http import json_response
 from cms.content import page_type
 
 SALT = "cms.api.preview"

@@ -1,17 +1,17 @@
 """Map a front-end path to the page behind it, so a front end can route."""
 
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from wagtail.models import Page, Site
 
-from cms.api.errors import bad_request, not_found
+from cms.api.errors import ErrorSchema, bad_request, not_found
 from cms.api.locale import locale_from, locale_query
-from cms.api.pages import front_end_path, public_live
-from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
+from cms.caching.http import cached_json
 from cms.content import detail_url
-from cms.content_version import current_version
 from cms.i18n.locales import value_in
+from cms.pages import front_end_path, public_live
 
 router = Router(tags=["pages"])
 PATH_PARAM = Query(..., max_length=1000, description="e.g. /guides/my-guide/")
@@ -33,11 +33,10 @@ def resolve(
     locale = locale_from(locale)
     if not path.startswith("/") or "//" in path:
         raise bad_request(_("path must start with a single “/”, like /guides/my-guide/."))
-    version = getattr(request, "content_version", None) or current_version()
-    etag = make_etag("resolve", path, version, locale)
-    if etag_matches(request, etag):
-        return not_modified(etag, locale)
+    return cached_json(request, locale, lambda: resolved(path), "resolve", path)
 
+
+def resolved(path):
     site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     if site is None:
         raise not_found(_("A site"))
@@ -56,9 +55,9 @@ def resolve(
     data = {
         "id": page.pk,
         "type": page.specific_class._meta.label,
-        "title": value_in(specific, "title", locale),
+        "title": value_in(specific, "title", get_language()),
         "locale": path_locale,
         "path": front_end_path(url_path),
         "api_url": api_url,
     }
-    return json_response(data, etag=etag, locale=locale)
+    return data

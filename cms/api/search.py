@@ -3,10 +3,9 @@
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from cms.api.errors import bad_request
+from cms.api.errors import ErrorSchema, bad_request
 from cms.api.locale import locale_from, locale_query
-from cms.api.responses import ErrorSchema, etag_matches, json_response, make_etag, not_modified
-from cms.content_version import current_version
+from cms.caching.http import cached_json
 from cms.search.query import search, snippet
 
 router = Router(tags=["search"])
@@ -54,10 +53,18 @@ def search_view(
             _("q is too long: at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH},
             code="query_too_long",
         )
-    version = getattr(request, "content_version", None) or current_version()
-    etag = make_etag("search", query, locale, limit, offset, version)
-    if etag_matches(request, etag):
-        return not_modified(etag, locale)
+    return cached_json(
+        request,
+        locale,
+        lambda: results(query, locale, limit, offset),
+        "search",
+        query,
+        limit,
+        offset,
+    )
+
+
+def results(query, locale, limit, offset):
     count, documents = search(query, locale, limit=limit, offset=offset)
     items = [
         {
@@ -71,4 +78,4 @@ def search_view(
         }
         for document in documents
     ]
-    return json_response({"count": count, "items": items}, etag=etag, locale=locale)
+    return {"count": count, "items": items}

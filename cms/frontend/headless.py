@@ -9,8 +9,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 
-from cms.api.pages import front_end_path
 from cms.i18n.locales import SOURCE, TARGET, field_name
+from cms.pages import front_end_path
 
 
 def _locale_of(page, request):

@@ -5,10 +5,10 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from cms.api.pages import front_end_path
 from cms.content import page_type
 from cms.i18n.locales import value_in
 from cms.models import SearchDocument
+from cms.pages import front_end_path
 from cms.search.tokens import index_tokens, joined
 
 

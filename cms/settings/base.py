@@ -122,7 +122,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "cms.cache.TolerantRedisCache",
+            "BACKEND": "cms.caching.redis.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cms",
         }

@@ -8,10 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from cms.caching.purge import stale_urls
 from cms.webhooks.events import ALL_LOCALES
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from cms.webhooks.payloads import page_payload
-from cms.webhooks.purge import api_urls
 
 
 def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=None):
@@ -21,7 +21,7 @@ def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=
     if not locales:
         return None
     if settings.WAGTAILFRONTENDCACHE:
-        _purge_on_commit(api_urls(page, locales, previous_paths))
+        _purge_on_commit(stale_urls(page, locales, previous_paths))
     endpoints = [
         endpoint
         for endpoint in WebhookEndpoint.objects.filter(is_active=True)

@@ -5,7 +5,7 @@ Publishes record their own events (cms.workflow.publication_effects); these are 
 
 from wagtail.signals import page_unpublished, post_page_move
 
-from cms.api.pages import front_end_path
+from cms.pages import front_end_path
 from cms.webhooks import events
 from cms.webhooks.record import record
 from cms.workflow.translation_approval import translation_approved

@@ -5,8 +5,8 @@ from django.core.exceptions import FieldDoesNotExist
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.caching.version import bump_content_version
 from cms.content import shared_content
-from cms.content_version import bump_content_version
 from cms.i18n.fields import (
     DERIVED_FIELDS,
     chinese,
@@ -14,10 +14,10 @@ from cms.i18n.fields import (
     english,
     translated_field_names,
 )
+from cms.pages import front_end_paths
 from cms.search.index import reindex_later
 from cms.streams import reader_value
 from cms.webhooks import events
-from cms.webhooks.payloads import paths
 from cms.webhooks.record import anyone_listening, record
 from cms.workflow.translation_approval import record_approval, refresh_translation_state
 
@@ -46,7 +46,7 @@ def after_publish(after, before, revision, scope, user):
 def page_events(page, before, revision):
     record(events.PUBLISHED, page, changed_locales(page, before), revision_id=revision.pk)
     if before is not None:
-        old, new = paths(before), paths(page)
+        old, new = front_end_paths(before), front_end_paths(page)
         moved = {locale: old[locale] for locale in events.ALL_LOCALES if old[locale] != new[locale]}
         if moved:
             record(events.MOVED, page, list(moved), revision_id=revision.pk, previous_paths=moved)

@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Path, Router
 
-from cms.api.errors import ApiError, not_found
+from cms.api.errors import ApiError, ErrorSchema, not_found
 from cms.api.locale import locale_from
-from cms.api.pages import public_live
-from cms.api.responses import ErrorSchema, json_response
-from guides.api import ERRORS, LocaleParam, cached_json, request_version
+from cms.caching.http import cached_json, json_response
+from cms.pages import public_live
+from guides.api import ERRORS, LocaleParam
 from guides.models import QuizPage, QuizResult
 from guides.models.quiz import hash_token
 from guides.quiz.answers import MAX_BYTES, invalid, parse_answers
@@ -105,7 +105,6 @@ def get_quiz(request, slug: str = Path(..., max_length=255), locale: str | None 
         "quiz",
         quiz.pk,
         quiz.live_revision_id,
-        request_version(request),
     )
 
 

@@ -4,7 +4,7 @@ Chinese comes from each live guide's approved translation, laid over the English
 (cms.streams.localize), with English where a translation is missing, as everywhere in the API.
 """
 
-from cms.api.pages import front_end_path
+from cms.pages import front_end_path
 from cms.streams import item_value, localize, raw_items
 
 STEP_TEXTS = ("title", "focus", "prerequisites", "safety_note")

@@ -13,7 +13,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext as _
 
 from cms.api.errors import ApiError
-from cms.cache import CacheUnavailable
+from cms.caching.redis import CacheUnavailable
 
 WINDOW_SECONDS = 60
 process_counts = LocMemCache("quiz-rate", {"TIMEOUT": 2 * WINDOW_SECONDS})

@@ -4,8 +4,8 @@ Chinese (the live row's approved translation, or a preview's draft) is laid over
 leaf by leaf; scoring keys (points, reverse scoring, ranges) never leave the server.
 """
 
-from cms.api.pages import public_live
 from cms.i18n.locales import SOURCE, LocaleView, field_name
+from cms.pages import public_live
 from cms.streams import item_id, item_value, raw_items
 from guides.models import GuidePage
 from guides.quiz.playbook import build_playbook

@@ -32,7 +32,7 @@ def test_unpublished_and_private_guides_are_absent_everywhere(
     with django_capture_on_commit_callbacks(execute=True):
         unpublished.unpublish()
         PageViewRestriction.objects.create(page=private, restriction_type="login")
-        from cms.content_version import bump_content_version
+        from cms.caching.version import bump_content_version
 
         bump_content_version()
     for guide in (unpublished, private):

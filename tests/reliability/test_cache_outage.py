@@ -75,7 +75,7 @@ def redis_cache(redis_server, settings):
     # Changing CACHES through `settings` resets django.core.cache.caches (setting_changed).
     settings.CACHES = {
         "default": {
-            "BACKEND": "cms.cache.TolerantRedisCache",
+            "BACKEND": "cms.caching.redis.TolerantRedisCache",
             "LOCATION": f"redis://127.0.0.1:{redis_server.port}/0",
             "KEY_PREFIX": "cms",
         }

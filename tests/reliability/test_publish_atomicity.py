@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
-from cms.content_version import current_version
+from cms.caching.version import current_version
 from cms.webhooks.events import ALL_LOCALES, PUBLISHED
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from guides.models import GuideIndexPage, GuidePage

@@ -93,7 +93,7 @@ def make_hidden_content(publish):
     draft.summary_zh_hans = f"{MARKER} 更新的草稿摘要。"
     draft.save_revision()
 
-    from cms.content_version import bump_content_version
+    from cms.caching.version import bump_content_version
 
     bump_content_version()
     hidden = [draft_only, private_login, private_password]

@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 import pytest
 from django.core.management import call_command
 
+from cms.pages import front_end_paths as page_paths
 from cms.webhooks import events
 from cms.webhooks.models import WebhookEvent
-from cms.webhooks.payloads import paths as page_paths
 from cms.workflow.publishing import TRANSLATION
 from guides.models import GuideIndexPage, GuidePage
 

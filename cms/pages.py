@@ -1,8 +1,11 @@
-"""Page queries for public APIs: live, not view-restricted, in one SQL statement."""
+"""Pages as readers reach them: the live, public ones (in one SQL statement), and their paths
+on the front end in each language."""
 
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
+
+from cms.i18n.locales import LOCALES, field_name
 
 
 def restricted_q(path_field="path"):
@@ -26,3 +29,19 @@ def front_end_path(url_path):
         return None
     parts = url_path.strip("/").split("/", 1)
     return "/" + (parts[1] + "/" if len(parts) > 1 and parts[1] else "")
+
+
+def front_end_paths(page):
+    """{locale: front-end path}; a Chinese path falls back to the English one, as the API does."""
+    english = getattr(page, "url_path_en", None) or page.url_path
+    return {
+        locale: front_end_path(getattr(page, field_name("url_path", locale), None) or english)
+        for locale in LOCALES
+    }
+
+
+def page_slugs(page):
+    """{locale: slug}, the English one where a page has no slug of its own in a language."""
+    return {
+        locale: getattr(page, field_name("slug", locale), None) or page.slug for locale in LOCALES
+    }
