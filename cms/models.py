@@ -72,6 +72,10 @@ class TranslationApproval(models.Model):
         return f"{self.page_id} @ {self.revision_id}"
 
 
+def _specific(obj):
+    return getattr(obj, "specific", obj)  # a page comes as a plain Page
+
+
 class EditorialReviewTask(AbstractGroupApprovalTask):
     """Stage 1: reviewers approve the English, and it goes live at once.
 
@@ -83,32 +87,20 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("editorial review tasks")
 
     def start(self, workflow_state, user=None):
-        """A revision whose English and shared data equal the live object's changes only
-        Chinese: it goes straight to translation review."""
-        from cms.i18n.fields import source_values
-        from cms.workflow.publishing import has_been_published
-
+        """A revision that changes only Chinese goes straight to translation review."""
         task_state = super().start(workflow_state, user=user)
-        obj = workflow_state.content_object
-        obj = getattr(obj, "specific", obj)
-        draft = task_state.revision.as_object()
-        if has_been_published(obj) and source_values(draft) == source_values(obj):
+        obj = _specific(workflow_state.content_object)
+        if obj.changes_only_chinese(task_state.revision):
             task_state.status = TaskState.STATUS_SKIPPED
             task_state.finished_at = timezone.now()
             task_state.save(update_fields=["status", "finished_at"])
         return task_state
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from cms.workflow.publishing import SOURCE
-
         super().on_action(task_state, user, action_name, **kwargs)
         if action_name == "approve":
-            obj = task_state.revision.content_object
-            obj = getattr(obj, "specific", obj)  # a page comes as a plain Page
-            # The workflow checked that they may approve; publishing is not checked again.
-            obj.publish(
-                obj.get_latest_revision(), user=user, scope=SOURCE, skip_permission_checks=True
-            )
+            obj = _specific(task_state.revision.content_object)
+            obj.publish_source(obj.get_latest_revision(), user=user)
 
 
 class TranslationReviewTask(AbstractGroupApprovalTask):

@@ -9,7 +9,10 @@ through Wagtail's own rewriter.
 import re
 
 from django.utils.html import escape
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
+
+from cms.pages import front_end_path, public_live
 
 PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>", re.IGNORECASE)
 PAGE_ID = re.compile(r"\bid=\"(\d+)\"")
@@ -17,10 +20,6 @@ OTHER_REFERENCES = re.compile(r"\blinktype=|<embed\b", re.IGNORECASE)
 
 
 def _page_paths(page_ids, locale):
-    from wagtail.models import Page
-
-    from cms.pages import front_end_path, public_live
-
     rows = public_live(Page.objects.filter(pk__in=page_ids)).values_list(
         "pk", "url_path_zh_hans", "url_path_en"
     )

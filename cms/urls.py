@@ -11,7 +11,7 @@ from cms.api.v1 import build_v1
 from cms.api.v2 import api_router
 from cms.health import healthz
 from guides.api import router as guides_router
-from guides.quiz.api import router as quiz_router
+from guides.quiz_api import router as quiz_router
 from home.api import router as home_router
 
 api_v1 = build_v1(home_router, guides_router, quiz_router)

@@ -13,7 +13,7 @@ from cms.content import (
 from cms.i18n.locales import TARGET
 from guides.api_representation import GuideRepresentation
 from guides.models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, QuizPage, Series, Topic
-from guides.quiz.representation import quiz_representation
+from guides.quiz_representation import quiz_representation
 from guides.search import guide_documents
 from guides.selectors import api_guide_detail_base
 from guides.shared_content import guides_showing

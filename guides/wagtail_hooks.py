@@ -5,7 +5,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .importer import IMPORT_ACTION
+from .log_actions import IMPORT_ACTION
 from .models import FAQ, QuizCallToAction, Series, Topic
 
 

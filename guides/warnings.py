@@ -6,7 +6,7 @@ from wagtail.models import PageLogEntry
 from cms.i18n.locales import LOCALE_CHOICES, TARGET, field_name
 from cms.streams import align, is_translation, raw_items
 from guides.content_checks import ContentWarning, check_guide
-from guides.importer import IMPORT_ACTION
+from guides.log_actions import IMPORT_ACTION
 
 
 def content_warnings_for(page, language):

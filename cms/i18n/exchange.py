@@ -28,12 +28,12 @@ from cms.i18n.formats import (
     parse,
     validate_markup,
 )
+from cms.i18n.links import link_targets
 from cms.i18n.segments import copy_missing_blocks, segment_validator, set_targets
 from cms.i18n.status import CURRENT, MISSING, OUTDATED, refresh_status, segment_states
+from cms.locks import lock_problem
 from cms.models import TranslationStatus
 from cms.streams import is_translation
-from cms.workflow.forms import link_targets
-from cms.workflow.locks import lock_problem
 
 IMPORT_ACTION = "cms.translation_import"
 

@@ -29,13 +29,12 @@ def _claim(delivery, now):
 
 
 def deliver_in_order(endpoint_id, page_id):
-    """Send this endpoint's open deliveries for this page, in event order.
+    """Send this endpoint's open deliveries for this page, in event order. Returns when to try
+    again (a delivery waits for its retry), or None when nothing is left to send.
 
     A delivery that fails holds back the later ones, so a receiver never sees an unpublish
     before the publish that preceded it.
     """
-    from cms.webhooks.tasks import deliver_page_events
-
     while True:
         delivery = (
             WebhookDelivery.objects.select_related("endpoint", "event")
@@ -45,21 +44,14 @@ def deliver_in_order(endpoint_id, page_id):
             .first()
         )
         if delivery is None:
-            return
+            return None
         now = timezone.now()
         if delivery.next_attempt_at and delivery.next_attempt_at > now:
-            deliver_page_events.using(run_after=delivery.next_attempt_at).enqueue(
-                endpoint_id, page_id
-            )
-            return
+            return delivery.next_attempt_at
         if not _claim(delivery, now):
-            return  # another worker is sending it and will carry on with the rest
-        if not attempt(delivery):
-            if delivery.status == WebhookDelivery.Status.RETRYING:
-                deliver_page_events.using(run_after=delivery.next_attempt_at).enqueue(
-                    endpoint_id, page_id
-                )
-                return
+            return None  # another worker is sending it and will carry on with the rest
+        if not attempt(delivery) and delivery.status == WebhookDelivery.Status.RETRYING:
+            return delivery.next_attempt_at
 
 
 def attempt(delivery):
@@ -113,12 +105,3 @@ def attempt(delivery):
     delivery.claimed_until = None
     delivery.save(update_fields=["attempt_count", "status", "next_attempt_at", "claimed_until"])
     return outcome.succeeded
-
-
-def resend(delivery):
-    """A fresh delivery of the same event to the same endpoint, queued now."""
-    from cms.webhooks.tasks import deliver_page_events
-
-    copy = WebhookDelivery.objects.create(endpoint=delivery.endpoint, event=delivery.event)
-    deliver_page_events.enqueue(copy.endpoint_id, copy.event.page_id)
-    return copy

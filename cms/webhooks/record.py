@@ -12,6 +12,7 @@ from cms.caching.purge import stale_urls
 from cms.webhooks.events import ALL_LOCALES
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from cms.webhooks.payloads import page_payload
+from cms.webhooks.tasks import deliver_page_events, purge_api_urls
 
 
 def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=None):
@@ -62,14 +63,10 @@ def anyone_listening():
 
 
 def _enqueue_deliveries(endpoint_ids, page_id):
-    from cms.webhooks.tasks import deliver_page_events
-
     for endpoint_id in endpoint_ids:
         deliver_page_events.enqueue(endpoint_id, page_id)
 
 
 def _purge_on_commit(urls):
     if urls:
-        from cms.webhooks.tasks import purge_api_urls
-
         transaction.on_commit(lambda: purge_api_urls.enqueue(urls), robust=True)

@@ -1,6 +1,7 @@
 """Turning Wagtail's page signals into recorded publish events (sent after commit).
 
-Publishes record their own events (cms.workflow.publication_effects); these are the rest.
+Publishes and translation approvals record their own events (cms.workflow.publication_effects);
+these are the rest.
 """
 
 from wagtail.signals import page_unpublished, post_page_move
@@ -8,7 +9,6 @@ from wagtail.signals import page_unpublished, post_page_move
 from cms.pages import front_end_path
 from cms.webhooks import events
 from cms.webhooks.record import record
-from cms.workflow.translation_approval import translation_approved
 
 
 def on_unpublished(sender, instance, **kwargs):
@@ -27,12 +27,6 @@ def on_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
     record(events.MOVED, instance, events.ALL_LOCALES, previous_paths=previous)
 
 
-def on_translation_approved(sender, instance, revision, **kwargs):
-    if hasattr(instance, "url_path"):  # pages; a snippet's change reaches its pages' events
-        record(events.TRANSLATION_APPROVED, instance, ["zh-hans"], revision_id=revision.pk)
-
-
 def register_signal_handlers():
     page_unpublished.connect(on_unpublished, dispatch_uid="webhooks-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="webhooks-moved")
-    translation_approved.connect(on_translation_approved, dispatch_uid="webhooks-translation")

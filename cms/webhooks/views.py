@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cms.webhooks.delivery import resend
 from cms.webhooks.forms import WebhookEndpointForm
 from cms.webhooks.models import WebhookDelivery, WebhookEndpoint
+from cms.webhooks.tasks import resend
 
 PER_PAGE = 50
 MANAGE_PERMISSION = "webhooks.change_webhookendpoint"

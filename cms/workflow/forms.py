@@ -1,8 +1,5 @@
 """Admin forms that let translators change Chinese only, enforced on the server."""
 
-import json
-import re
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 
 from cms.i18n.fields import chinese, chinese_field_names, stream_field_names
+from cms.i18n.links import link_targets
 from cms.streams import BLOCK_KEY, rebuild, skeleton
 from cms.workflow.translation_approval import SOURCE_PERMISSION
 
@@ -44,17 +42,6 @@ def _changed(field, initial, cleaned):
     if isinstance(field.widget, DraftailRichTextArea):
         return _round_trip(field.widget, initial) != BLOCK_KEY.sub("", cleaned or "")
     return True
-
-
-ANCHOR = re.compile(r"<a\b[^>]*>")
-LINK_ATTRIBUTE = re.compile(r'\b(href|linktype|id)="([^"]*)"')
-
-
-def link_targets(value):
-    """Every link target (an address, or a linked page or document) in a stored value."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = text.replace('\\"', '"')
-    return {tuple(sorted(LINK_ATTRIBUTE.findall(tag))) for tag in ANCHOR.findall(text)}
 
 
 def latest_version(instance):

@@ -14,24 +14,25 @@ from cms.i18n.fields import (
     english,
     translated_field_names,
 )
+from cms.i18n.locales import TARGET
 from cms.pages import front_end_paths
 from cms.search.index import reindex_later
 from cms.streams import reader_value
 from cms.webhooks import events
 from cms.webhooks.record import anyone_listening, record
+from cms.workflow.scopes import SOURCE, TRANSLATION, has_been_published
 from cms.workflow.translation_approval import record_approval, refresh_translation_state
 
 
 def after_publish(after, before, revision, scope, user):
     """`after` is the live row `revision` just made; `before` the row as it was."""
-    from cms.workflow.publishing import SOURCE, TRANSLATION, has_been_published
-
     readers_before = before if before.live and has_been_published(before) else None
     bump_content_version()
     if isinstance(after, Page) and scope != TRANSLATION:  # an approval is an event of its own
         page_events(after, readers_before, revision)
     if scope != SOURCE and chinese_field_names(type(after)):
-        record_approval(after, before, revision, user)
+        if record_approval(after, before, revision, user) and isinstance(after, Page):
+            record(events.TRANSLATION_APPROVED, after, [TARGET], revision_id=revision.pk)
     if isinstance(after, Page):
         refresh_translation_state(after)
         reindex_later(after.pk)

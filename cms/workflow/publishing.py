@@ -33,15 +33,12 @@ from cms.i18n.fields import (
     keep_source,
     source_values,
 )
+from cms.workflow.publication_effects import after_publish
+from cms.workflow.scopes import ALL, SOURCE, TRANSLATION, has_been_published
 from cms.workflow.translation_approval import (
     APPROVE_PERMISSION,
     SOURCE_PERMISSION,
-    record_approval,
 )
-
-SOURCE = "source"
-TRANSLATION = "translation"
-ALL = "all"
 
 
 class PublishRefused(PermissionDenied):
@@ -60,11 +57,6 @@ def scope_for(user):
     if translation:
         return TRANSLATION
     raise PublishRefused(_("You may not publish English or Chinese content."))
-
-
-def has_been_published(obj):
-    """Whether `obj`'s row holds published content (else it holds its first draft)."""
-    return obj.first_published_at is not None
 
 
 def live_row(obj):
@@ -124,8 +116,6 @@ def publish(
 ):
     """Publish `revision` of `obj` (a page or snippet) with `scope` (by default, what `user`
     may publish)."""
-    from cms.workflow.publication_effects import after_publish
-
     scope = scope or scope_for(user)
     action_class = ScopedPagePublish if isinstance(obj, Page) else ScopedPublish
     with transaction.atomic():
@@ -180,6 +170,20 @@ class PublicationMixin:
 
     publish.alters_data = True
 
+    def publish_source(self, revision, user=None):
+        """Editorial approval: the revision's English goes live; the workflow has checked that
+        the user may approve, so publishing is not checked again."""
+        return self.publish(revision, user=user, scope=SOURCE, skip_permission_checks=True)
+
+    def publish_translation(self, revision, user=None):
+        """Translation approval: the revision's Chinese goes live on the live English."""
+        return self.publish(revision, user=user, scope=TRANSLATION, skip_permission_checks=True)
+
+    def changes_only_chinese(self, revision):
+        """Whether `revision`'s English and shared data equal this live object's."""
+        draft = revision.as_object()
+        return has_been_published(self) and source_values(draft) == source_values(self)
+
     def save_revision(self, *args, user=None, **kwargs):
         # Whatever the path (a form, a revert through the admin API, an import), a translator's
         # revision keeps the English and shared data of the latest one: only Chinese changes.
@@ -206,7 +210,7 @@ class PublicationMixin:
         return revision.as_object() if revision else super().get_latest_revision_as_object()
 
 
-__all__ = ["ALL", "SOURCE", "TRANSLATION", "PublicationMixin", "publish", "record_approval"]
+__all__ = ["ALL", "SOURCE", "TRANSLATION", "PublicationMixin", "has_been_published", "publish"]
 
 
 def route_wagtail_publishes():

@@ -4,7 +4,6 @@ The approved Chinese itself lives in the live row (cms.workflow.publishing); thi
 revision's Chinese went live, by whom and when, in the history and in TranslationApproval.
 """
 
-from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -16,8 +15,6 @@ from cms.models import TranslationApproval, TranslationStatus
 APPROVE_PERMISSION = "cms.approve_translation"
 SOURCE_PERMISSION = "cms.edit_source_language"
 LOG_ACTION = "cms.translation_approved"
-# Sent when a publish changes the Chinese that readers see (instance, revision).
-translation_approved = Signal()
 
 
 def chinese_changed(before, after):
@@ -26,7 +23,7 @@ def chinese_changed(before, after):
 
 def record_approval(obj, before, revision, user=None):
     """Record that `revision`'s Chinese of `obj` is live. Returns whether readers' Chinese
-    changed (and then sends translation_approved)."""
+    changed."""
     person = user if getattr(user, "pk", None) else None
     if isinstance(obj, Page):
         # The English each segment's Chinese was written for, as the report remembers it.
@@ -42,10 +39,7 @@ def record_approval(obj, before, revision, user=None):
             },
         )
     log(instance=obj, action=LOG_ACTION, user=person, revision=revision, data={"locale": "zh-hans"})
-    changed = chinese_changed(before, obj)
-    if changed:
-        translation_approved.send(sender=type(obj), instance=obj, revision=revision)
-    return changed
+    return chinese_changed(before, obj)
 
 
 def refresh_translation_state(page):

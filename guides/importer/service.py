@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.i18n.every_language import in_current_language, in_every_language
+from cms.locks import lock_problem
 from cms.streams import raw_items
-from cms.workflow.locks import lock_problem
 from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ContentWarning, check_guide
-from guides.importer import IMPORT_ACTION
+from guides.log_actions import IMPORT_ACTION
 from guides.models import GuideIndexPage, GuidePage, QuizCallToAction, Series
 from guides.stream_data import reuse_ids, to_raw, without_ids
 

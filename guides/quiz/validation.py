@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from guides.quiz.playbook import pathway_steps
 from guides.quiz.scoring import scoring_key
 
 MAX_REPORTED = 5
@@ -88,8 +89,6 @@ def scoring_problems(page):
 
 def playbook_problems(page):
     """Playbook steps that do not exist in the guide they point to."""
-    from guides.quiz.playbook import pathway_steps
-
     problems = []
     for item in page.profiles_en or []:
         profile = item.value

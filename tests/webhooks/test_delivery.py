@@ -202,7 +202,7 @@ def test_endpoints_get_only_the_events_and_languages_they_chose(
 
 
 def test_resend_queues_the_same_event_again(guide, endpoint, receiver, publish, run_worker):
-    from cms.webhooks.delivery import resend
+    from cms.webhooks.tasks import resend
 
     publish(guide)
     run_worker()

@@ -12,23 +12,24 @@ from django.utils.translation import gettext as _
 from ninja import Path, Router
 
 from cms.api.errors import ApiError, ErrorSchema, not_found
-from cms.api.locale import locale_from
+from cms.api.locale import locale_from, locale_query
 from cms.caching.http import cached_json, json_response
 from cms.pages import public_live
-from guides.api import ERRORS, LocaleParam
 from guides.models import QuizPage, QuizResult
 from guides.models.quiz import hash_token
 from guides.quiz.answers import MAX_BYTES, invalid, parse_answers
 from guides.quiz.ratelimit import check_rate
-from guides.quiz.representation import (
+from guides.quiz.scoring import scoring_key
+from guides.quiz_representation import (
     day_by_day,
     profile_representation,
     quiz_representation,
     scores_representation,
 )
-from guides.quiz.scoring import scoring_key
 
 router = Router(tags=["relationship test"])
+LocaleParam = locale_query()
+ERRORS = {400: ErrorSchema, 404: ErrorSchema}
 TOKEN_PATH = Path(..., max_length=100, description="The share token returned on submission")
 SUBMISSION_SCHEMA = {
     "content": {
