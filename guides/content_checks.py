@@ -56,61 +56,12 @@ ENGLISH_INTERFACE_LABELS = (
     "Key Insights",
 )
 
-BLOCK_TYPE_NAMES = {
-    "scenario": gettext_lazy("scenario"),
-    "section": gettext_lazy("section"),
-    "mechanisms": gettext_lazy("mechanisms"),
-    "pathway": gettext_lazy("pathway"),
-    "case_example": gettext_lazy("case example"),
-    "spotlight": gettext_lazy("spotlight"),
-    "key_insights": gettext_lazy("key insights"),
-    "copy_phrase": gettext_lazy("copy-ready phrase"),
-    "faq": gettext_lazy("FAQ"),
-    "faq_snippet": gettext_lazy("shared FAQ"),
-    "references": gettext_lazy("references"),
-}
-
+# Top-level fields of a guide that are checked (blocks name theirs: guides/blocks.py).
 FIELD_NAMES = {
     "title": gettext_lazy("title"),
     "subtitle": gettext_lazy("subtitle"),
     "summary": gettext_lazy("summary"),
-    "heading": gettext_lazy("heading"),
-    "narrative": gettext_lazy("narrative"),
-    "persona": gettext_lazy("persona"),
-    "name": gettext_lazy("name"),
-    "age": gettext_lazy("age"),
-    "role": gettext_lazy("role"),
-    "quote": gettext_lazy("quote"),
-    "body": gettext_lazy("text"),
-    "intro": gettext_lazy("introduction"),
-    "items": gettext_lazy("items"),
-    "description": gettext_lazy("description"),
-    "steps": gettext_lazy("steps"),
-    "focus": gettext_lazy("focus"),
-    "prerequisites": gettext_lazy("prerequisites"),
-    "actions": gettext_lazy("actions"),
-    "safety_note": gettext_lazy("safety note"),
-    "person": gettext_lazy("person"),
-    "presenting_pattern": gettext_lazy("presenting pattern"),
-    "approach": gettext_lazy("approach"),
-    "process": gettext_lazy("process"),
-    "outcome": gettext_lazy("outcome"),
-    "subject": gettext_lazy("subject"),
-    "insights": gettext_lazy("insights"),
-    "closing": gettext_lazy("closing words"),
-    "phrase": gettext_lazy("phrase"),
-    "situation": gettext_lazy("situation"),
-    "question": gettext_lazy("question"),
-    "answer": gettext_lazy("answer"),
-    "author": gettext_lazy("author"),
-    "work": gettext_lazy("work"),
-}
-
-NUMBERED_FIELD_NAMES = {
-    "steps": gettext_lazy("step %(number)s"),
-    "items": gettext_lazy("item %(number)s"),
-    "insights": gettext_lazy("insight %(number)s"),
-    "actions": gettext_lazy("action %(number)s"),
+    "number": gettext_lazy("number"),
 }
 
 # How a text is checked: prose must end in a full sentence; every text is checked for the wrong
@@ -198,26 +149,38 @@ def has_mixed_punctuation(text: str) -> bool:
 _PATH_PART_RE = re.compile(r"(\w+)(?:\[(\d+)\])?")
 
 
-def _part_label(name: str, index: str | None, block_type: str | None) -> str:
-    if name == "body" and index is not None:
-        number = int(index) + 1
-        if not block_type:
-            return _("block %(number)s") % {"number": number}
-        type_name = BLOCK_TYPE_NAMES.get(block_type, block_type.replace("_", " "))
-        return _("block %(number)s (%(type)s)") % {"number": number, "type": type_name}
-    field = str(FIELD_NAMES.get(name, name.replace("_", " ")))
-    if index is None:
-        return field
-    numbered = NUMBERED_FIELD_NAMES.get(name) or _("%(field)s %(number)s")
-    return str(numbered) % {"field": field, "number": int(index) + 1}
+def _name(block) -> str:
+    return str(block.label).lower()
 
 
 def field_label(path: str, block_type: str | None = None) -> str:
-    """Turn "body[4].steps[1].actions" into "Block 5 (pathway), step 2, actions"."""
-    parts = [_part_label(*m.groups(), block_type) for m in _PATH_PART_RE.finditer(path)]
-    label = parts[0] if parts else path
+    """Turn "body[4].steps[1].actions" into "Block 5 (pathway), step 2, actions": the names
+    and numbering of the blocks' own labels (guides/blocks.py)."""
+    parts = list(_PATH_PART_RE.finditer(path))
+    if not parts:
+        return path
+    name, index = parts[0].groups()
+    block = BODY_BLOCK.child_blocks.get(block_type) if name == "body" else None
+    if name == "body" and index is not None:
+        number = int(index) + 1
+        label = (
+            _("block %(number)s (%(type)s)") % {"number": number, "type": _name(block)}
+            if block
+            else _("block %(number)s") % {"number": number}
+        )
+    else:
+        label = str(FIELD_NAMES.get(name, name.replace("_", " ")))
     for part in parts[1:]:
-        label = _("%(parent)s, %(child)s") % {"parent": label, "child": part}
+        name, index = part.groups()
+        child = getattr(block, "child_blocks", {}).get(name)
+        if child is None:
+            child_label, block = name.replace("_", " "), None
+        elif index is not None and isinstance(child, blocks.ListBlock):
+            block = child.child_block
+            child_label = f"{_name(block)} {int(index) + 1}"
+        else:
+            child_label, block = _name(child), child
+        label = _("%(parent)s, %(child)s") % {"parent": label, "child": child_label}
     return label[:1].upper() + label[1:]
 
 
