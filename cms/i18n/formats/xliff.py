@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from cms.i18n.formats.markup import Close, Inline, Open
-from cms.i18n.formats.units import ExchangeFormatError
+from cms.i18n.formats.units import ExchangeFormatError, duplicate
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -15,6 +15,41 @@ def qualified(name, ns):
 
 def localname(element):
     return etree.QName(element).localname
+
+
+def element_adder(ns):
+    """`add(parent, name, attributes=None, text=None)`: a child element in namespace `ns`."""
+
+    def add(parent, name, attributes=None, text=None):
+        element = etree.SubElement(parent, qualified(name, ns), attributes or {})
+        if text is not None:
+            element.text = text
+        return element
+
+    return add
+
+
+def write_units(units, write):
+    """`write(number, unit)` for each unit, numbered from 1, naming the unit whose text XML
+    1.0 cannot hold (lxml refuses it)."""
+    for number, unit in enumerate(units, start=1):
+        try:
+            write(number, unit)
+        except ValueError as error:
+            raise ValueError(
+                f"Unit {unit.unit_id!r} cannot be written as XLIFF: {error}"
+            ) from error
+
+
+def claim_unit_id(unit_id, number, seen):
+    """The location of the `number`th unit read, once its id is known to be there and new."""
+    location = f"unit {number}"
+    if not unit_id:
+        raise ExchangeFormatError(_("Unit %(number)s has no id.") % {"number": number})
+    if unit_id in seen:
+        raise duplicate(unit_id, seen[unit_id], location)
+    seen[unit_id] = location
+    return location
 
 
 def read_xml(data):

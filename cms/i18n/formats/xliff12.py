@@ -25,17 +25,19 @@ from cms.i18n.formats.units import (
     ExchangeFormatError,
     ImportedUnit,
     check_unique,
-    duplicate,
     normalise_language,
     one_line,
 )
 from cms.i18n.formats.xliff import (
     XML_SPACE,
+    claim_unit_id,
+    element_adder,
     localname,
     qualified,
     read_inline,
     to_bytes,
     write_inline,
+    write_units,
 )
 
 NAMESPACES = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:1.1")
@@ -49,15 +51,7 @@ STRUCTURAL = frozenset(
 PAIRED_CTYPES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "a": "link"}
 
 
-def _q(name):
-    return qualified(name, XLIFF_NS)
-
-
-def _add(parent, name, attributes=None, text=None):
-    element = etree.SubElement(parent, _q(name), attributes or {})
-    if text is not None:
-        element.text = text
-    return element
+_add = element_adder(XLIFF_NS)
 
 
 def _paired(parent, code):
@@ -117,7 +111,7 @@ def _previous_version(element, unit, coded):
 
 def export_xliff(units, *, title):
     check_unique(units)
-    root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS})
+    root = etree.Element(qualified("xliff", XLIFF_NS), nsmap={None: XLIFF_NS})
     root.set("version", "1.2")
     file = _add(
         root,
@@ -132,13 +126,7 @@ def export_xliff(units, *, title):
     header = _add(file, "header")
     _add(header, "tool", {"tool-id": "relationship-guides-cms", "tool-name": GENERATOR})
     body = _add(file, "body")
-    for unit in units:
-        try:
-            _trans_unit(body, unit)
-        except ValueError as error:  # lxml refuses characters XML 1.0 cannot hold
-            raise ValueError(
-                f"Unit {unit.unit_id!r} cannot be written as XLIFF: {error}"
-            ) from error
+    write_units(units, lambda _number, unit: _trans_unit(body, unit))
     return to_bytes(root, STRUCTURAL)
 
 
@@ -199,13 +187,8 @@ def _marker(child):
 
 
 def _read_unit(element, ns, number, seen):
-    location = f"unit {number}"
     unit_id = _unit_id(element, ns)
-    if not unit_id:
-        raise ExchangeFormatError(_("Unit %(number)s has no id.") % {"number": number})
-    if unit_id in seen:
-        raise duplicate(unit_id, seen[unit_id], location)
-    seen[unit_id] = location
+    location = claim_unit_id(unit_id, number, seen)
     unit = (number, unit_id)
     source_element = element.find(qualified("source", ns))
     if source_element is None:

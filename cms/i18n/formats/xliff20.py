@@ -20,17 +20,19 @@ from cms.i18n.formats.units import (
     ExchangeFormatError,
     ImportedUnit,
     check_unique,
-    duplicate,
     normalise_language,
     one_line,
 )
 from cms.i18n.formats.xliff import (
     XML_SPACE,
+    claim_unit_id,
+    element_adder,
     localname,
     qualified,
     read_inline,
     to_bytes,
     write_inline,
+    write_units,
 )
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -48,15 +50,7 @@ PAIRED_TYPES = {
 INITIAL = "initial"
 
 
-def _q(name):
-    return qualified(name, XLIFF_NS)
-
-
-def _add(parent, name, attributes=None, text=None):
-    element = etree.SubElement(parent, _q(name), attributes or {})
-    if text is not None:
-        element.text = text
-    return element
+_add = element_adder(XLIFF_NS)
 
 
 def _typed(parent, name, code, kind):
@@ -97,18 +91,12 @@ def _unit(file, number, unit):
 
 def export_xliff2(units, *, title):
     check_unique(units)
-    root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS})
+    root = etree.Element(qualified("xliff", XLIFF_NS), nsmap={None: XLIFF_NS})
     root.set("version", "2.0")
     root.set("srcLang", SOURCE_LANGUAGE)
     root.set("trgLang", XLIFF_LANGUAGE)
     file = _add(root, "file", {"id": "f1", "original": one_line(title)})
-    for number, unit in enumerate(units, start=1):
-        try:
-            _unit(file, number, unit)
-        except ValueError as error:  # lxml refuses characters XML 1.0 cannot hold
-            raise ValueError(
-                f"Unit {unit.unit_id!r} cannot be written as XLIFF: {error}"
-            ) from error
+    write_units(units, lambda number, unit: _unit(file, number, unit))
     return to_bytes(root, STRUCTURAL)
 
 
@@ -122,13 +110,13 @@ def read_xliff20(root):
         raise ExchangeFormatError(
             _("The XLIFF file does not declare its target language (trgLang on <xliff>).")
         )
-    files = root.findall(_q("file"))
+    files = root.findall(qualified("file", XLIFF_NS))
     if not files:
         raise ExchangeFormatError(_("The XLIFF file has no <file> element."))
     units = []
     seen = {}
     for file in files:
-        for element in file.iter(_q("unit")):
+        for element in file.iter(qualified("unit", XLIFF_NS)):
             if element.get("translate") != "no":
                 units.append(_read_unit(element, len(units) + 1, seen))
     return language, units
@@ -165,13 +153,8 @@ def _code(child):
 
 
 def _read_unit(element, number, seen):
-    location = f"unit {number}"
     unit_id = element.get("name") or element.get("id")
-    if not unit_id:
-        raise ExchangeFormatError(_("Unit %(number)s has no id.") % {"number": number})
-    if unit_id in seen:
-        raise duplicate(unit_id, seen[unit_id], location)
-    seen[unit_id] = location
+    location = claim_unit_id(unit_id, number, seen)
     unit = (number, unit_id)
     coded = element.get("type") == HTML_UNIT
     classify = _code if coded else _marker
@@ -180,13 +163,13 @@ def _read_unit(element, number, seen):
     for part in element:
         if localname(part) not in ("segment", "ignorable"):
             continue
-        source = part.find(_q("source"))
+        source = part.find(qualified("source", XLIFF_NS))
         if source is None:
             raise ExchangeFormatError(
                 _("The unit %(unit)s (unit %(number)s) has no <source>.")
                 % {"unit": unit_id, "number": number}
             )
-        target = part.find(_q("target"))
+        target = part.find(qualified("target", XLIFF_NS))
         if localname(part) == "segment":
             needs_review |= (part.get("state") or INITIAL) == INITIAL
         elif target is None:
