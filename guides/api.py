@@ -7,8 +7,8 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
-from cms.api.errors import ErrorSchema, not_found
-from cms.api.locale import locale_from, locale_query
+from cms.api.errors import LOOKUP_ERRORS, not_found
+from cms.api.locale import LocaleParam, locale_from
 from cms.caching.http import cached_json
 from cms.i18n.locales import field_name
 from guides.api_representation import GuideRepresentation
@@ -24,15 +24,15 @@ from guides.selectors import SUMMARY_FIELDS, api_guide_detail_base, api_guides
 
 router = Router(tags=["guides"])
 
-LocaleParam = locale_query()
-ERRORS = {400: ErrorSchema, 404: ErrorSchema}
 ORDERINGS = {
     "newest": ("-first_published_at", "-pk"),
     "number": ("series__name", "number", "pk"),
 }
 
 
-@router.get("/guides/", response={200: GuideListSchema, **ERRORS}, summary="List published guides")
+@router.get(
+    "/guides/", response={200: GuideListSchema, **LOOKUP_ERRORS}, summary="List published guides"
+)
 def list_guides(
     request,
     locale: str | None = LocaleParam,
@@ -64,7 +64,9 @@ def list_guides(
 
 
 @router.get(
-    "/guides/{slug}/", response={200: GuideDetailSchema, **ERRORS}, summary="One published guide"
+    "/guides/{slug}/",
+    response={200: GuideDetailSchema, **LOOKUP_ERRORS},
+    summary="One published guide",
 )
 def guide_detail(request, slug: str, locale: str | None = LocaleParam):
     """A slug works in either language. zh-hans responses list English fallbacks in meta."""
@@ -103,7 +105,7 @@ def series_data(series, representation):
     }
 
 
-@router.get("/series/", response={200: SeriesListSchema, **ERRORS}, summary="List series")
+@router.get("/series/", response={200: SeriesListSchema, **LOOKUP_ERRORS}, summary="List series")
 def list_series(request, locale: str | None = LocaleParam):
     locale = locale_from(locale)
 
@@ -115,7 +117,9 @@ def list_series(request, locale: str | None = LocaleParam):
     return cached_json(request, locale, build, "series")
 
 
-@router.get("/series/{slug}/", response={200: SeriesDetailSchema, **ERRORS}, summary="One series")
+@router.get(
+    "/series/{slug}/", response={200: SeriesDetailSchema, **LOOKUP_ERRORS}, summary="One series"
+)
 def series_detail(request, slug: str, locale: str | None = LocaleParam):
     locale = locale_from(locale)
     series = series_queryset().filter(slug=slug).first()
@@ -130,7 +134,7 @@ def series_detail(request, slug: str, locale: str | None = LocaleParam):
     )
 
 
-@router.get("/topics/", response={200: TopicListSchema, **ERRORS}, summary="List topics")
+@router.get("/topics/", response={200: TopicListSchema, **LOOKUP_ERRORS}, summary="List topics")
 def list_topics(request, locale: str | None = LocaleParam):
     locale = locale_from(locale)
 
@@ -172,7 +176,9 @@ def interface_labels():
     }
 
 
-@router.get("/labels/", response={200: dict[str, str], **ERRORS}, summary="Interface strings")
+@router.get(
+    "/labels/", response={200: dict[str, str], **LOOKUP_ERRORS}, summary="Interface strings"
+)
 def labels(request, locale: str | None = LocaleParam):
     """The interface strings a front end needs, in the requested locale."""
     locale = locale_from(locale)

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Path, Router
 
-from cms.api.errors import ApiError, ErrorSchema, not_found
-from cms.api.locale import locale_from, locale_query
+from cms.api.errors import LOOKUP_ERRORS, ApiError, ErrorSchema, not_found
+from cms.api.locale import LocaleParam, locale_from
 from cms.caching.http import cached_json, json_response
 from cms.pages import public_live
 from guides.models import QuizPage, QuizResult
@@ -28,8 +28,6 @@ from guides.quiz_representation import (
 )
 
 router = Router(tags=["relationship test"])
-LocaleParam = locale_query()
-ERRORS = {400: ErrorSchema, 404: ErrorSchema}
 TOKEN_PATH = Path(..., max_length=100, description="The share token returned on submission")
 SUBMISSION_SCHEMA = {
     "content": {
@@ -94,7 +92,7 @@ def result_body(result, quiz, locale, expanded=False):
     return body
 
 
-@router.get("/tests/{slug}/", response={200: dict, **ERRORS}, summary="A relationship test")
+@router.get("/tests/{slug}/", response={200: dict, **LOOKUP_ERRORS}, summary="A relationship test")
 def get_quiz(request, slug: str = Path(..., max_length=255), locale: str | None = LocaleParam):
     """The published test in one language: questions and options, never the scoring key."""
     locale = locale_from(locale)
@@ -151,7 +149,7 @@ def submit(request, slug: str = Path(..., max_length=255), locale: str | None = 
     return response
 
 
-@router.get("/results/{token}/", response={200: dict, **ERRORS}, summary="A shared result")
+@router.get("/results/{token}/", response={200: dict, **LOOKUP_ERRORS}, summary="A shared result")
 def get_result(request, token: str = TOKEN_PATH, locale: str | None = LocaleParam):
     """The profile and the playbook of a result, in either language."""
     locale = locale_from(locale)
@@ -160,7 +158,9 @@ def get_result(request, token: str = TOKEN_PATH, locale: str | None = LocalePara
 
 
 @router.get(
-    "/results/{token}/report/", response={200: dict, **ERRORS}, summary="The deeper action report"
+    "/results/{token}/report/",
+    response={200: dict, **LOOKUP_ERRORS},
+    summary="The deeper action report",
 )
 def get_report(request, token: str = TOKEN_PATH, locale: str | None = LocaleParam):
     """The full playbook, every linked pathway step expanded, laid out day by day."""
@@ -171,7 +171,9 @@ def get_report(request, token: str = TOKEN_PATH, locale: str | None = LocalePara
     )
 
 
-@router.delete("/results/{token}/", response={204: None, **ERRORS}, summary="Delete a result")
+@router.delete(
+    "/results/{token}/", response={204: None, **LOOKUP_ERRORS}, summary="Delete a result"
+)
 def delete_result(request, token: str = TOKEN_PATH):
     """Anyone holding the token may delete the result for good."""
     deleted, _details = QuizResult.objects.filter(token_hash=hash_token(token)).delete()

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from cms.api.errors import ErrorSchema, not_found
-from cms.api.locale import locale_from, locale_query
+from cms.api.errors import LOOKUP_ERRORS, not_found
+from cms.api.locale import LocaleParam, locale_from
 from cms.caching.http import cached_json
 from cms.pages import public_live
 from home.models import HomePage
@@ -13,10 +13,8 @@ from home.representation import home_representation
 router = Router(tags=["home"])
 
 
-@router.get(
-    "/home/", response={200: dict, 400: ErrorSchema, 404: ErrorSchema}, summary="The home page"
-)
-def home(request, locale: str | None = locale_query()):
+@router.get("/home/", response={200: dict, **LOOKUP_ERRORS}, summary="The home page")
+def home(request, locale: str | None = LocaleParam):
     locale = locale_from(locale)
     page = public_live(HomePage.objects.all()).first()
     if page is None:

@@ -21,6 +21,10 @@ class ErrorSchema(Schema):
     error: ErrorBody
 
 
+# What an endpoint that reads one thing by its locale and name answers when it cannot.
+LOOKUP_ERRORS = {400: ErrorSchema, 404: ErrorSchema}
+
+
 class ApiError(Exception):
     def __init__(self, status, code, message, fields=None):
         super().__init__(message)

@@ -30,3 +30,7 @@ def locale_query(description="en (default) or zh-hans"):
     param = Query(None, description=description)
     param.json_schema_extra["enum"] = ["", *LOCALES]
     return param
+
+
+# The `?locale=` parameter as most endpoints declare it.
+LocaleParam = locale_query()

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 from wagtail.models import Page, Site
 
-from cms.api.errors import ErrorSchema, bad_request, not_found
-from cms.api.locale import locale_from, locale_query
+from cms.api.errors import LOOKUP_ERRORS, bad_request, not_found
+from cms.api.locale import LocaleParam, locale_from
 from cms.caching.http import cached_json
 from cms.content import detail_url
 from cms.i18n.locales import value_in
@@ -21,13 +21,13 @@ PATH_PARAM.json_schema_extra["pattern"] = r"^/([^/\x00]+/)*[^/\x00]*$"
 
 @router.get(
     "/pages/resolve/",
-    response={200: dict, 400: ErrorSchema, 404: ErrorSchema},
+    response={200: dict, **LOOKUP_ERRORS},
     summary="Resolve a front-end path",
 )
 def resolve(
     request,
     path: str = PATH_PARAM,
-    locale: str | None = locale_query(),
+    locale: str | None = LocaleParam,
 ):
     """Returns the page's type, id, locale (the language the path is in) and API URL."""
     locale = locale_from(locale)

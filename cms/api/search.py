@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from cms.api.errors import ErrorSchema, bad_request
-from cms.api.locale import locale_from, locale_query
+from cms.api.locale import LocaleParam, locale_from
 from cms.caching.http import cached_json
 from cms.search.query import search, snippet
 
@@ -39,7 +39,7 @@ class SearchResults(Schema):
 def search_view(
     request,
     q: str = QUERY_PARAM,
-    locale: str | None = locale_query(),
+    locale: str | None = LocaleParam,
     limit: int = Query(20, ge=1, le=50),
     offset: int = Query(0, ge=0, le=10_000),
 ):
