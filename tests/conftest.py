@@ -8,6 +8,11 @@ from django.utils import translation
 
 from cms.workflow import roles
 
+# Shared checks outside test_*.py modules keep pytest's detailed assertion messages.
+pytest.register_assert_rewrite(
+    "tests.admin_post", "tests.cms.exchange_helpers", "tests.i18n.exchange_states_helpers"
+)
+
 
 @pytest.fixture(autouse=True)
 def english_by_default():

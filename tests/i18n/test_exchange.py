@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry
 from cms.i18n.exchange import import_translations
 from cms.models import TranslationStatus
 from guides.models import GuidePage
-from tests.cms.test_exchange_formats import assert_msgfmt_clean, assert_strict_xliff
+from tests.cms.exchange_helpers import assert_msgfmt_clean, assert_strict_xliff
 
 pytestmark = pytest.mark.django_db
 
