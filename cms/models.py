@@ -122,18 +122,30 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
 
 
 class TranslationStatus(models.Model):
-    """zh-hans state of a page's segments, kept current on every save of a revision.
+    """zh-hans state of a page's or a snippet's segments, kept current on every save.
 
     `memory` remembers, for each translated segment, the English it was translated from; the
     counts let the translations report list thousands of pages without reading their content.
+    A page's status names its page; a snippet's its content type and id.
     """
 
     page = models.OneToOneField(
         "wagtailcore.Page",
         verbose_name=_("page"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="translation_status",
     )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
     memory = models.JSONField(_("translation memory"), default=dict)
     total = models.PositiveIntegerField(_("segments"), default=0)
     missing = models.PositiveIntegerField(_("missing"), default=0)
@@ -149,9 +161,71 @@ class TranslationStatus(models.Model):
             models.Index(fields=["missing"]),
             models.Index(fields=["outdated"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(page__isnull=True),
+                name="one_translation_status_per_snippet",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.page_id}: {self.completeness}%"
+        return f"{self.page_id or self.object_id}: {self.completeness}%"
+
+
+class ApprovedTranslation(models.Model):
+    """One segment whose Chinese a translation reviewer approved: the translation memory.
+
+    Rebuilt for an object each time its Chinese goes live, so it only ever holds approved
+    Chinese for English as it is now (cms.i18n.memory).
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
+    key = models.CharField(_("segment"), max_length=500)
+    # Where it comes from, for people: "Anxious attachment · Step 2 · Action 1".
+    origin = models.CharField(_("origin"), max_length=500)
+    source = models.TextField(_("English"))
+    source_hash = models.CharField(_("English hash"), max_length=64, db_index=True)
+    target = models.TextField(_("Chinese"))
+    rich = models.BooleanField(_("rich text"), default=False)
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("approved translation")
+        verbose_name_plural = _("approved translations")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.origin
+
+
+class GlossaryTerm(models.Model):
+    """A term pair translators keep to: the English term and the Chinese agreed for it."""
+
+    english = models.CharField(
+        _("English"),
+        max_length=120,
+        unique=True,
+        help_text=_("The term as it appears in English, e.g. “attachment”."),
+    )
+    chinese = models.CharField(
+        _("Chinese"), max_length=120, help_text=_("The agreed Chinese, e.g. “依恋”.")
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("When to use it, or what to avoid."))
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["english"]
+
+    def __str__(self):
+        return f"{self.english} / {self.chinese}"
 
 
 class SearchDocument(models.Model):
