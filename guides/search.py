@@ -1,6 +1,6 @@
 """What the search index holds for a guide, per language."""
 
-from cms.i18n.segments import page_segments
+from cms.i18n.segments import segments_of
 from cms.i18n.status import is_translated
 from cms.search.index import plain
 from cms.streams import is_translation
@@ -10,7 +10,7 @@ from guides.models import FAQ
 def guide_documents(page):
     """{locale: (title, text)} of the live row. Chinese holds only its (approved) Chinese that
     is really translated, never an English fallback."""
-    segments = page_segments(page)
+    segments = segments_of(page)
     faq_ids = [
         block["value"].get("faq")
         for block in (page.body_en.raw_data if page.body_en else [])

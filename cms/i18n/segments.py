@@ -62,8 +62,8 @@ def _stream_segments(field, source, target):
             )
 
 
-def page_segments(page):
-    """Every segment of `page` whose English is not empty, in reading order."""
+def segments_of(page):
+    """Every segment of `page` (or snippet) whose English is not empty, in reading order."""
     segments = []
     for name in segment_field_names(type(page)):
         field = page._meta.get_field(name)

@@ -1,6 +1,6 @@
 """Writes that translators trigger: preparing a page for translation."""
 
-from cms.i18n.segments import copy_missing_blocks, page_segments, set_targets
+from cms.i18n.segments import copy_missing_blocks, segments_of, set_targets
 
 
 def prepare_translation(page, user=None):
@@ -11,7 +11,7 @@ def prepare_translation(page, user=None):
     segments were copied (0: nothing to do, and no revision is saved).
     """
     draft = page.get_latest_revision_as_object()
-    missing = {s.key: s.source for s in page_segments(draft) if not s.target.strip()}
+    missing = {s.key: s.source for s in segments_of(draft) if not s.target.strip()}
     if not missing:
         return 0
     copy_missing_blocks(draft)

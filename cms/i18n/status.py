@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cms.i18n.locales import source_hash
-from cms.i18n.segments import page_segments
+from cms.i18n.segments import segments_of
 from cms.models import TranslationStatus
 from cms.streams import is_translation
 
@@ -26,7 +26,7 @@ def is_translated(segment):
 
 def segment_states(page, memory):
     states = []
-    for segment in page_segments(page):
+    for segment in segments_of(page):
         remembered = memory.get(segment.key) or {}
         if not is_translated(segment):
             state = MISSING
@@ -44,9 +44,9 @@ def updated_memory(page, memory, previous=None, mark_current=()):
     A segment counts as just written when its Chinese differs from `previous` (the page before
     this save), when it has no memory yet, or when its key is in `mark_current`.
     """
-    before = {s.key: s.target for s in page_segments(previous)} if previous is not None else {}
+    before = {s.key: s.target for s in segments_of(previous)} if previous is not None else {}
     new_memory = {}
-    for segment in page_segments(page):
+    for segment in segments_of(page):
         if not is_translated(segment):
             continue
         written = (

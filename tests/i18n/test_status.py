@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.i18n.segments import page_segments
+from cms.i18n.segments import segments_of
 from cms.i18n.services import prepare_translation
 from cms.i18n.status import CURRENT, MISSING, OUTDATED, segment_states
 from cms.models import TranslationStatus
@@ -25,7 +25,7 @@ def test_demo_guides_start_fully_translated(demo_site):
     result, status = states(guide())
     assert set(result.values()) == {CURRENT}
     assert (status.missing, status.outdated, status.completeness) == (0, 0, 100)
-    assert status.total == len(page_segments(guide()))
+    assert status.total == len(segments_of(guide()))
 
 
 def test_an_english_edit_makes_exactly_the_affected_segments_outdated(demo_site):
