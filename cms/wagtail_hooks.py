@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
 
 from cms.admin_preview import FrontEndPreviewButton, front_end_preview
-from cms.i18n import exchange_views
+from cms.i18n import exchange_views, workspace_views
 from cms.i18n import views as translation_views
 from cms.i18n.exchange import IMPORT_ACTION
+from cms.i18n.glossary_admin import GlossaryTermViewSet
+from cms.i18n.workspace import CONFIRM_ACTION, SAVE_ACTION, SUBMIT_ACTION
 from cms.workflow.translation_approval import LOG_ACTION as APPROVAL_LOG_ACTION
 
 
@@ -22,10 +25,11 @@ def register_admin_urls():
         path("translations/", translation_views.report, name="cms_translations"),
         path("translations/export/", exchange_views.export, name="cms_translations_export"),
         path("translations/import/", exchange_views.import_view, name="cms_translations_import"),
+        path("translations/<int:page_id>/", workspace_views.translate_page, name="cms_translate"),
         path(
-            "translations/<int:page_id>/",
-            translation_views.page_detail,
-            name="cms_translations_page",
+            "translations/<str:app_label>/<str:model_name>/<str:pk>/",
+            workspace_views.translate_snippet,
+            name="cms_translate_snippet",
         ),
         path(
             "translations/<int:page_id>/prepare/",
@@ -40,13 +44,13 @@ def translations_menu_item():
     return MenuItem(_("Translations"), reverse("cms_translations"), icon_name="globe", order=50)
 
 
-class TranslationStatusButton(PageMenuItem):
+class TranslateButton(PageMenuItem):
     icon_name = "globe"
-    label = _("Translation (zh-hans)")
+    label = _("Translate (zh-hans)")
 
     def __init__(self, *, page, priority):
         super().__init__(page=page, priority=priority)
-        self.url = reverse("cms_translations_page", args=[page.pk])
+        self.url = reverse("cms_translate", args=[page.pk])
 
     def is_shown(self, user):
         return self.page.permissions_for_user(user).can_edit()
@@ -56,7 +60,7 @@ class TranslationStatusButton(PageMenuItem):
 def front_end_preview_buttons(page, user, view_name, next_url=None):
     yield FrontEndPreviewButton(page=page, locale="en", priority=5)
     yield FrontEndPreviewButton(page=page, locale="zh-hans", priority=6)
-    yield TranslationStatusButton(page=page, priority=7)
+    yield TranslateButton(page=page, priority=7)
 
 
 @hooks.register("register_log_actions")
@@ -69,7 +73,27 @@ def register_translation_log_action(actions):
 
 
 @hooks.register("register_log_actions")
+def register_translate_view_actions(actions):
+    actions.register_action(
+        SAVE_ACTION, _("Translate a segment"), _("zh-hans segment saved in the Translate view")
+    )
+    actions.register_action(
+        CONFIRM_ACTION,
+        _("Confirm a translation"),
+        _("zh-hans segment confirmed as still correct for its changed English"),
+    )
+    actions.register_action(
+        SUBMIT_ACTION,
+        _("Update the translation under review"),
+        _("the zh-hans review now shows the latest Chinese"),
+    )
+
+
+@hooks.register("register_log_actions")
 def register_translation_import_action(actions):
     actions.register_action(
         IMPORT_ACTION, _("Import translations"), _("zh-hans translations imported from a file")
     )
+
+
+register_snippet(GlossaryTermViewSet)

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
+from cms.places import join_places, trail_places
 from cms.streams import is_text, item_value, leaves
 from guides.blocks import GuideBodyBlock
 
@@ -149,39 +151,34 @@ def has_mixed_punctuation(text: str) -> bool:
 _PATH_PART_RE = re.compile(r"(\w+)(?:\[(\d+)\])?")
 
 
-def _name(block) -> str:
-    return str(block.label).lower()
-
-
 def field_label(path: str, block_type: str | None = None) -> str:
-    """Turn "body[4].steps[1].actions" into "Block 5 (pathway), step 2, actions": the names
-    and numbering of the blocks' own labels (guides/blocks.py)."""
+    """Turn "body[4].steps[1].actions" into "Block 5 (Pathway) · Step 2 · Actions", as the
+    translator's segments are named (cms.places)."""
     parts = list(_PATH_PART_RE.finditer(path))
     if not parts:
         return path
     name, index = parts[0].groups()
+    head, trail, tail = [], [], []
     block = BODY_BLOCK.child_blocks.get(block_type) if name == "body" else None
-    if name == "body" and index is not None:
-        number = int(index) + 1
-        label = (
-            _("block %(number)s (%(type)s)") % {"number": number, "type": _name(block)}
-            if block
-            else _("block %(number)s") % {"number": number}
-        )
+    if block is not None and index is not None:
+        trail.append(("stream", block, int(index)))
+    elif name == "body" and index is not None:
+        head.append(_("Block %(number)s") % {"number": int(index) + 1})
     else:
-        label = str(FIELD_NAMES.get(name, name.replace("_", " ")))
+        head.append(capfirst(str(FIELD_NAMES.get(name, name.replace("_", " ")))))
     for part in parts[1:]:
         name, index = part.groups()
         child = getattr(block, "child_blocks", {}).get(name)
-        if child is None:
-            child_label, block = name.replace("_", " "), None
-        elif index is not None and isinstance(child, blocks.ListBlock):
+        if child is None or tail:
+            tail.append(capfirst(name.replace("_", " ")))
+            block = None
+            continue
+        trail.append(("struct", child, None))
+        block = child
+        if index is not None and isinstance(child, blocks.ListBlock):
             block = child.child_block
-            child_label = f"{_name(block)} {int(index) + 1}"
-        else:
-            child_label, block = _name(child), child
-        label = _("%(parent)s, %(child)s") % {"parent": label, "child": child_label}
-    return label[:1].upper() + label[1:]
+            trail.append(("list", block, int(index)))
+    return join_places([*head, *trail_places(trail), *tail])
 
 
 # --- Text checks -------------------------------------------------------------------

@@ -3,9 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageLogEntry
 
-from cms.i18n.locales import LOCALE_CHOICES, TARGET, field_name
-from cms.streams import align, is_translation, raw_items
-from guides.content_checks import ContentWarning, check_guide
+from cms.i18n.glossary import current_glossary
+from cms.i18n.locales import LOCALE_CHOICES, SOURCE, TARGET, field_name
+from cms.streams import align, is_text, is_translation, leaves, raw_items
+from guides.content_checks import ContentWarning, check_guide, field_label
 from guides.log_actions import IMPORT_ACTION
 
 
@@ -33,6 +34,8 @@ def content_warnings_for(page, language):
     warnings = check_guide(fields, raw_body, language)
     if language == "en" and (clash := number_clash(page)):
         warnings.append(clash)
+    if language == TARGET:
+        warnings += glossary_warnings(page)
     return warnings
 
 
@@ -49,6 +52,45 @@ def number_clash(page):
         _("Number: another guide in this series already has number %(number)s.")
         % {"number": page.number},
     )
+
+
+CODE_GLOSSARY = "glossary_term"
+GLOSSARY_FIELDS = ("title", "subtitle", "summary")
+
+
+def _english_and_chinese_texts(page):
+    """(path, block type, English, Chinese) of every text the content checks read, the body's
+    leaves paired by id (cms.streams)."""
+    for name in GLOSSARY_FIELDS:
+        english = getattr(page, field_name(name, SOURCE), None) or ""
+        yield name, None, english, getattr(page, field_name(name, TARGET), None) or ""
+    block = page._meta.get_field("body").stream_block
+    english, chinese = raw_items(page.body_en), raw_items(getattr(page, field_name("body", TARGET)))
+    for leaf in leaves(block, english, chinese):
+        if is_text(leaf.block) and isinstance(leaf.value, str):
+            yield f"body{leaf.path}", leaf.trail[0][1].name, leaf.value, leaf.counterpart
+
+
+def glossary_warnings(page):
+    """A warning for each place where the guide's Chinese translates its English without the
+    agreed Chinese of a glossary term the English uses (cms.i18n.glossary). The glossary is
+    read once for the whole page."""
+    glossary = current_glossary()
+    if not len(glossary):
+        return []
+    warnings = []
+    for path, block_type, english, chinese in _english_and_chinese_texts(page):
+        for term in glossary.unused_terms(english, chinese):
+            message = _(
+                "%(field)s: “%(english)s” is “%(chinese)s” in the glossary; "
+                "the Chinese does not use it."
+            ) % {
+                "field": field_label(path, block_type),
+                "english": term.english,
+                "chinese": term.chinese,
+            }
+            warnings.append(ContentWarning(CODE_GLOSSARY, path, message))
+    return warnings
 
 
 def content_warnings_by_language(page):

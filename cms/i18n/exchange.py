@@ -7,16 +7,12 @@ over an outdated translation, and stays outdated; a Chinese that only copies its
 left out, as untranslated.
 """
 
-import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from wagtail import blocks
-from wagtail.log_actions import log
 from wagtail.models import Page
 
 from cms.content import page_group
@@ -26,12 +22,20 @@ from cms.i18n.formats import (
     ExportUnit,
     MarkupError,
     parse,
-    validate_markup,
 )
-from cms.i18n.links import link_targets
-from cms.i18n.segments import copy_missing_blocks, segment_validator, set_targets
-from cms.i18n.status import CURRENT, MISSING, OUTDATED, refresh_status, segment_states
-from cms.locks import lock_problem
+from cms.i18n.status import (
+    CURRENT,
+    MISSING,
+    OUTDATED,
+    memory_of,
+    segment_states,
+)
+from cms.i18n.writes import (
+    page_problems,
+    translation_problem,
+    write_problem,
+    write_translations,
+)
 from cms.models import TranslationStatus
 from cms.streams import is_translation
 
@@ -59,14 +63,9 @@ def pages_in_scope(scope, *, page_id=None, group_slug=None):
     return pages.order_by("path")
 
 
-def _memory(page):
-    status = TranslationStatus.objects.filter(page_id=page.pk).first()
-    return status.memory if status else {}
-
-
 def _states(draft):
     """{segment key: its SegmentState} of `draft` (a copy of the English is missing)."""
-    return {state.segment.key: state for state in segment_states(draft, _memory(draft))}
+    return {state.segment.key: state for state in segment_states(draft, memory_of(draft))}
 
 
 def export_units(page, only_pending):
@@ -79,7 +78,7 @@ def export_units(page, only_pending):
         units.append(
             ExportUnit(
                 unit_id=unit_id(page, segment.key),
-                context=f"{page.title_en} › {segment.path} [{item.state}]",
+                context=f"{page.title_en} › {segment.label} [{item.state}]",
                 source=segment.source,
                 target="" if item.state == MISSING else segment.target,
                 rich=segment.rich,
@@ -138,39 +137,17 @@ def import_translations(data, filename, user=None, partial=False, progress=None)
         for page, translations, review in writes.values():
             if progress:
                 progress(page)
-            draft = page.get_latest_revision_as_object()
-            copy_missing_blocks(draft)
-            set_targets(draft, translations)
-            remembered = _remembered(page, review)
-            revision = draft.save_revision(user=user)
-            _remember(page, remembered)
-            refresh_status(draft, mark_current=set(translations) - review)
-            log(
-                instance=page,
-                action=IMPORT_ACTION,
+            write_translations(
+                page,
+                translations,
                 user=user,
-                revision=revision,
+                review=review,
+                action=IMPORT_ACTION,
                 data={"file": filename, "segments": len(translations), "locale": "zh-hans"},
             )
             report.written[page.pk] = len(translations)
             report.kept_outdated += len(review)
     return report
-
-
-def _remembered(page, keys):
-    """Which English the Chinese of each segment in `keys` was written for, before the import
-    (an unknown English for a segment with no memory)."""
-    memory = _memory(page)
-    return {key: memory.get(key, {"h": "", "s": ""}) for key in keys}
-
-
-def _remember(page, remembered):
-    """Put back `remembered`: saving a revision records a changed Chinese as written for the
-    current English, but a Chinese still marked for review is not."""
-    if remembered:
-        status = TranslationStatus.objects.select_for_update().get(page_id=page.pk)
-        status.memory = {**status.memory, **remembered}
-        status.save(update_fields=["memory", "updated_at"])
 
 
 class _Pages:
@@ -205,7 +182,11 @@ def _validated_writes(units, user, report):
             continue
         page_key, _slash, segment_key = unit.unit_id.partition("/")
         page = pages.get(page_key)
-        problem = page_problem(page, segment_key, user)
+        problem = (
+            _("Unknown page or segment id.")
+            if page is None or not segment_key
+            else write_problem(page, user)
+        )
         chinese = None
         if problem is None:
             draft, states = pages.draft_and_states(page)
@@ -233,15 +214,6 @@ def _validated_writes(units, user, report):
     return writes
 
 
-def page_problem(page, segment_key, user=None):
-    """Why nothing can be written into `page`, if it cannot."""
-    if page is None or not segment_key:
-        return _("Unknown page or segment id.")
-    if user is not None and not page.permissions_for_user(user).can_edit():
-        return _("You may not edit this page.")
-    return lock_problem(page, user)
-
-
 def _translation(unit, draft, known):
     """(problem, Chinese to write) for `unit` as the translation of the segment `known`; the
     Chinese is None for a unit to leave out."""
@@ -263,73 +235,9 @@ def _translation(unit, draft, known):
         return None, None  # empty, or a copy of the English
     if unit.needs_review and known.state != OUTDATED:
         return None, None  # an unreviewed draft is not a translation, nor better than one
-    problem = (
-        validate_markup(target, segment.rich)
-        or link_problem(segment.source, target)
-        or text_problem(draft, segment, target)
-    )
-    return problem, target
+    return translation_problem(draft, segment, target), target
 
 
 def _without_markup(html):
     """Rich text as translate-toolkit's xliff2po leaves it: the text, without its tags."""
     return unescape(strip_tags(html))
-
-
-def link_problem(english, chinese):
-    """The admin form's rule: a translation links only where its English links."""
-    if link_targets(chinese) - link_targets(english):
-        return _(
-            "It links where its English does not: a translation may link only where its "
-            "English links."
-        )
-    return None
-
-
-# Far above any real segment (a rich-text section is a few thousand characters).
-MAX_SEGMENT_LENGTH = 50_000
-# C0 controls (but tab and line breaks), DEL, C1 controls, and the bidirectional overrides
-# that can disguise text.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def text_problem(draft, segment, text):
-    """What the editor's form would say of `text` as the Chinese of `segment`."""
-    if found := CONTROL.search(text):
-        return _("It contains the control character U+%(code)04X, which text may not hold.") % {
-            "code": ord(found.group())
-        }
-    validator = segment_validator(draft, segment.key)
-    limit = getattr(validator, "max_length", None) or MAX_SEGMENT_LENGTH
-    if len(text) > limit:
-        return _("It is %(length)d characters long; at most %(limit)d fit here.") % {
-            "length": len(text),
-            "limit": limit,
-        }
-    if validator is None:
-        return None
-    try:
-        if isinstance(validator, blocks.Block):
-            validator.clean(validator.to_python(text))
-        else:
-            validator.clean(text, draft)
-    except ValidationError as error:
-        return " ".join(error.messages)
-    return None
-
-
-def page_problems(page, translations):
-    """{segment key: problem} from the page's own rules (a summary may not end in “…”) with
-    `translations` in place."""
-    draft = page.get_latest_revision_as_object()
-    set_targets(draft, translations)
-    try:
-        draft.clean()
-    except ValidationError as error:
-        problems = {}
-        for field_name, messages in getattr(error, "message_dict", {}).items():
-            key = field_name.removesuffix("_zh_hans")
-            if field_name.endswith("_zh_hans") and key in translations:
-                problems[key] = " ".join(messages)
-        return problems
-    return {}

@@ -10,20 +10,45 @@ from dataclasses import dataclass
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 
-from cms.i18n.fields import translation_field_names
+from cms.i18n.fields import (
+    CHINESE,
+    chinese,
+    chinese_field_names,
+    english,
+    translation_field_names,
+)
+from cms.places import field_place, join_places, trail_places
 from cms.streams import align, has_words, is_text, leaves, rebuild
+
+# A page's search-engine texts: read after its content.
+PROMOTE_FIELDS = frozenset({"seo_title", "search_description"})
 
 
 def segment_field_names(model):
-    """Translated fields that are segments: what a translator writes, but the slug."""
-    return [name for name in translation_field_names(model) if name != "slug"]
+    """Fields that are segments: the translated fields a translator writes but the slug, and
+    fields whose Chinese a model declares itself (a topic's name)."""
+    translated = translation_field_names(model)
+    declared = sorted(
+        name.removesuffix(f"_{CHINESE}")
+        for name in chinese_field_names(model)
+        if name.removesuffix(f"_{CHINESE}") not in translated
+    )
+    names = [name for name in translated if name != "slug"] + declared
+    order = {field.name: index for index, field in enumerate(model._meta.concrete_fields)}
+    return sorted(names, key=lambda name: (name in PROMOTE_FIELDS, order.get(name, 0)))
+
+
+def _english_attribute(model, name):
+    """Where a segment's English is: `<name>_en`, or the field itself where the model declares
+    only its Chinese."""
+    return english(name) if name in translation_field_names(model) else name
 
 
 @dataclass(frozen=True)
 class Segment:
     key: str
     field: str
-    path: str  # for people: body[3] › steps[1] › actions[0]
+    label: str  # for people, counting from 1: "Block 4 (Pathway) · Step 2 · Action 1"
     source: str
     target: str
     rich: bool
@@ -36,26 +61,13 @@ def _raw(page, field_name, suffix):
     return list(value.raw_data) if hasattr(value, "raw_data") else list(value)
 
 
-def _people_path(field_name, trail):
-    """A leaf's place as the translations report shows it: body[3] (pathway) › steps[1]."""
-    parts = [field_name]
-    for kind, block, index in trail:
-        if kind == "stream":
-            parts.append(f"[{index}] ({block.name})")
-        elif kind == "list":
-            parts.append(f"[{index}]")
-        else:
-            parts.append(f" › {block.name}")
-    return "".join(parts)
-
-
 def _stream_segments(field, source, target):
     for leaf in leaves(field.stream_block, source, target):
         if is_text(leaf.block) and isinstance(leaf.value, str) and leaf.value.strip():
             yield Segment(
                 key=f"{field.name}.{leaf.key}",
                 field=field.name,
-                path=_people_path(field.name, leaf.trail),
+                label=join_places(trail_places(leaf.trail)),
                 source=leaf.value,
                 target=leaf.counterpart if isinstance(leaf.counterpart, str) else "",
                 rich=isinstance(leaf.block, blocks.RichTextBlock),
@@ -71,11 +83,12 @@ def segments_of(page):
             source, target = _raw(page, name, "en"), _raw(page, name, "zh_hans")
             segments.extend(_stream_segments(field, source, target))
             continue
-        source = getattr(page, f"{name}_en", None) or ""
+        source = getattr(page, _english_attribute(type(page), name), None) or ""
         if str(source).strip():
-            target = getattr(page, f"{name}_zh_hans", None) or ""
+            target = getattr(page, chinese(name), None) or ""
             rich = isinstance(field, RichTextField)
-            segments.append(Segment(name, name, name, str(source), str(target), rich))
+            place = field_place(type(page), name)
+            segments.append(Segment(name, name, place, str(source), str(target), rich))
     return segments
 
 
@@ -120,16 +133,21 @@ def copy_missing_blocks(page):
             setattr(page, f"{name}_zh_hans", align(field.stream_block, english, chinese))
 
 
+def segment_validators(page):
+    """{segment key: what validates its text as the editor's form would}: its block for a
+    stream leaf, its model field otherwise."""
+    validators = {}
+    for name in segment_field_names(type(page)):
+        field = page._meta.get_field(name)
+        if not isinstance(field, StreamField):
+            validators[name] = field
+            continue
+        for leaf in leaves(field.stream_block, _raw(page, name, "en")):
+            if is_text(leaf.block):
+                validators[f"{name}.{leaf.key}"] = leaf.block
+    return validators
+
+
 def segment_validator(page, key):
-    """What validates a segment's text as the editor's form would: its block (a stream leaf)
-    or its model field. None for an unknown key."""
-    field_name, _dot, rest = key.partition(".")
-    if field_name not in segment_field_names(type(page)):
-        return None
-    field = page._meta.get_field(field_name)
-    if not isinstance(field, StreamField):
-        return None if rest else field
-    for leaf in leaves(field.stream_block, _raw(page, field_name, "en")):
-        if leaf.key == rest and is_text(leaf.block):
-            return leaf.block
-    return None
+    """segment_validators(page)[key], or None for an unknown key."""
+    return segment_validators(page).get(key)

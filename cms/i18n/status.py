@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail.models import Page
 
 from cms.i18n.locales import source_hash
-from cms.i18n.segments import segments_of
+from cms.i18n.segments import segment_field_names, segments_of
 from cms.models import TranslationStatus
 from cms.streams import is_translation
 
@@ -61,10 +63,28 @@ def updated_memory(page, memory, previous=None, mark_current=()):
     return new_memory
 
 
+def status_lookup(obj):
+    """How the status of a page or snippet is found: a page's by its page, a snippet's by its
+    content type and id."""
+    if isinstance(obj, Page):
+        return {"page_id": obj.pk}
+    content_type = ContentType.objects.get_for_model(obj)
+    return {"page": None, "content_type": content_type, "object_id": str(obj.pk)}
+
+
+def memory_of(obj):
+    """{segment key: the English its Chinese was written for} of a page or snippet."""
+    status = TranslationStatus.objects.filter(**status_lookup(obj)).first()
+    return status.memory if status else {}
+
+
 @transaction.atomic
 def refresh_status(page, previous=None, mark_current=()):
-    """Recompute and store the translation status of `page` (a page or revision object)."""
-    status, _created = TranslationStatus.objects.select_for_update().get_or_create(page_id=page.pk)
+    """Recompute and store the translation status of `page` (a page, a snippet, or a revision's
+    object)."""
+    status, _created = TranslationStatus.objects.select_for_update().get_or_create(
+        **status_lookup(page)
+    )
     status.memory = updated_memory(page, status.memory, previous, mark_current)
     states = segment_states(page, status.memory)
     status.total = len(states)
@@ -77,13 +97,12 @@ def refresh_status(page, previous=None, mark_current=()):
 
 
 def refresh_for_revision(revision):
-    """Keep the status of a page current as revisions of it are saved."""
-    from wagtail.models import Page
-
-    if not issubclass(revision.content_type.model_class() or object, Page):
+    """Keep the status of a page or snippet current as revisions of it are saved."""
+    model = revision.content_type.model_class()
+    if model is None or not segment_field_names(model):
         return
-    if not Page.objects.filter(pk=revision.object_id).exists():
-        return  # a revision of a page that no longer exists
+    if not model._default_manager.filter(pk=revision.object_id).exists():
+        return  # a revision of something that no longer exists
     previous = (
         type(revision)
         .objects.filter(

@@ -1,7 +1,5 @@
-"""The "Translations" report: zh-hans completeness of every page, and one page's segments."""
-
-import difflib
-import re
+"""The "Translations" report: zh-hans completeness of every page (snippets are on the dashboard
+and in their own Translate views)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -9,15 +7,11 @@ from django.db.models import F
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.content import page_group
 from cms.i18n.services import prepare_translation
-from cms.i18n.status import OUTDATED, segment_states
 from cms.models import TranslationStatus
 
 PER_PAGE = 50
@@ -38,7 +32,9 @@ SORTS = {
 
 def report(request):
     group = page_group()
-    statuses = TranslationStatus.objects.select_related("page", "page__content_type")
+    statuses = TranslationStatus.objects.filter(page__isnull=False).select_related(
+        "page", "page__content_type"
+    )
     if group is not None:
         statuses = statuses.annotate(group_name=F(f"page__{group.name_path}"))
     chosen = {key: request.GET.get(key, "") for key in ("status", "type", "sort")}
@@ -80,35 +76,15 @@ def report(request):
 def _type_choices():
     from django.contrib.contenttypes.models import ContentType
 
-    used = TranslationStatus.objects.values_list("page__content_type", flat=True).distinct()
+    used = (
+        TranslationStatus.objects.filter(page__isnull=False)
+        .values_list("page__content_type", flat=True)
+        .distinct()
+    )
     types = ContentType.objects.filter(pk__in=used)
     return [
         (t.pk, t.model_class()._meta.verbose_name if t.model_class() else t.model) for t in types
     ]
-
-
-def page_detail(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not page.permissions_for_user(request.user).can_edit():
-        return HttpResponseForbidden(_("You cannot edit this page."))
-    draft = page.get_latest_revision_as_object()
-    status = TranslationStatus.objects.filter(page_id=page.pk).first()
-    states = segment_states(draft, status.memory if status else {})
-    return TemplateResponse(
-        request,
-        "cms/translations/page.html",
-        {
-            "page": page,
-            "status": status,
-            "states": states,
-            "outdated": [
-                (state, word_diff(state.translated_from, state.segment.source))
-                for state in states
-                if state.state == OUTDATED
-            ],
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        },
-    )
 
 
 def prepare(request, page_id):
@@ -125,22 +101,5 @@ def prepare(request, page_id):
             )
             % {"count": copied},
         )
-        return redirect("cms_translations_page", page.pk)
+        return redirect("cms_translate", page.pk)
     return TemplateResponse(request, "cms/translations/prepare.html", {"page": page})
-
-
-WORD = re.compile(r"\s+|[^\s]+")
-
-
-def word_diff(before, after):
-    """English before and after, word by word, as HTML with <del> and <ins>."""
-    old, new = WORD.findall(before or ""), WORD.findall(after or "")
-    parts = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
-        if tag in ("delete", "replace"):
-            parts.append(f"<del>{escape(''.join(old[i1:i2]))}</del>")
-        if tag in ("insert", "replace"):
-            parts.append(f"<ins>{escape(''.join(new[j1:j2]))}</ins>")
-        if tag == "equal":
-            parts.append(escape("".join(old[i1:i2])))
-    return mark_safe("".join(parts))  # noqa: S308  (every piece is escaped above)

@@ -15,6 +15,7 @@ from cms.i18n.fields import (
     translated_field_names,
 )
 from cms.i18n.locales import TARGET
+from cms.i18n.memory import remember_approved
 from cms.pages import front_end_paths
 from cms.search.index import reindex_later
 from cms.streams import reader_value
@@ -33,6 +34,7 @@ def after_publish(after, before, revision, scope, user):
     if scope != SOURCE and chinese_field_names(type(after)):
         if record_approval(after, before, revision, user) and isinstance(after, Page):
             record(events.TRANSLATION_APPROVED, after, [TARGET], revision_id=revision.pk)
+        remember_approved(after)  # the translation memory holds what was just approved
     if isinstance(after, Page):
         refresh_translation_state(after)
         reindex_later(after.pk)

@@ -21,6 +21,7 @@ each done once, the outside ones after commit.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.publish_revision import PublishRevisionAction
@@ -33,6 +34,7 @@ from cms.i18n.fields import (
     keep_source,
     source_values,
 )
+from cms.i18n.locales import SOURCE as SOURCE_LANGUAGE
 from cms.workflow.publication_effects import after_publish
 from cms.workflow.scopes import ALL, SOURCE, TRANSLATION, has_been_published
 from cms.workflow.translation_approval import (
@@ -162,8 +164,21 @@ def mark_unpublished_changes(live):
         type(live).objects.filter(pk=live.pk).update(has_unpublished_changes=pending)
 
 
+def in_source_language():
+    """Wagtail's bookkeeping in English, whatever the user's admin language.
+
+    Wagtail copies a page's `title` into `draft_title` (which the explorer, the dashboard and
+    the editor's header show) and into a revision's name, and Django writes each translated
+    field's own column (`title`, `slug`, `url_path`, ...) from it: modeltranslation makes
+    `title` read the active language. English is the source, so those hold English for
+    everyone, whoever saves.
+    """
+    return translation.override(SOURCE_LANGUAGE)
+
+
 class PublicationMixin:
-    """Put before Page (or DraftStateMixin) in a model's bases: its publish() is the service."""
+    """Put before Page (or DraftStateMixin) in a model's bases: its publish() is the service;
+    whoever saves, Wagtail's own copies of the title are English (in_source_language)."""
 
     def publish(self, revision, user=None, scope=None, **kwargs):
         return publish(self, revision, user=user, scope=scope, **kwargs)
@@ -193,13 +208,36 @@ class PublicationMixin:
                 keep_source(self, latest.as_object())
         # A draft's Chinese keeps the English structure, whoever saves it (cms.streams.align).
         align_chinese(self)
-        return super().save_revision(*args, user=user, **kwargs)
+        if kwargs.pop("clean", True):
+            self.full_clean()  # its messages in the user's language
+        with in_source_language():
+            return super().save_revision(*args, user=user, clean=False, **kwargs)
 
     save_revision.alters_data = True
 
+    def save(self, *args, **kwargs):
+        if isinstance(self, Page) and translation.get_language() != SOURCE_LANGUAGE:
+            if not self._state.adding and kwargs.get("update_fields") is None:
+                # Wagtail's save recomputes the URL path when the slug of the language it
+                # reads changed; it reads English here, so a Chinese slug's path is done now.
+                self.set_url_path(self.get_parent())
+        with in_source_language():
+            if isinstance(self, Page) and self.alias_of_id:
+                self.draft_title = self.title  # an alias has no drafts: its title, in English
+            return super().save(*args, **kwargs)
+
+    save.alters_data = True
+
+    def create_alias(self, *args, **kwargs):
+        with in_source_language():  # `update_slug` names the English slug
+            return super().create_alias(*args, **kwargs)
+
+    create_alias.alters_data = True
+
     def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
         # Pages only. Aliases follow the live row as composed, never a revision's own content.
-        return super().update_aliases(revision=revision, _updated_ids=_updated_ids)
+        with in_source_language():  # (their draft_title is their title)
+            return super().update_aliases(revision=revision, _updated_ids=_updated_ids)
 
     update_aliases.alters_data = True
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from cms.i18n.memory import remember_approved
 from guides.blocks import GuideBodyBlock
 from guides.models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, Series, Topic
 from guides.stream_data import to_raw
@@ -124,4 +125,9 @@ def load_demo_guides(home, data=None):
         guide.topics.add(*guide_data.get("topics", []))
         guide.save_revision().publish()
         created += 1
+    # The snippets were created live, not published: their approved Chinese joins the
+    # translation memory here (the guides' joined it as they were published).
+    for model in (Series, QuizCallToAction, FAQ, Topic):
+        for snippet in model.objects.all():
+            remember_approved(snippet)
     return {"created": created, "total": len(data["guides"])}

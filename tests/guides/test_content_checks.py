@@ -101,7 +101,7 @@ def test_sample_steps_in_item_format_give_the_same_warning(sample):
     repeated = [w for w in check_guide({}, body, "en") if w.code == CODE_REPEATED_ACTIONS]
 
     assert [w.path for w in repeated] == ["body[0].steps[1].actions"]
-    assert "Block 1 (pathway)" in repeated[0].message
+    assert "Block 1 (Pathway)" in repeated[0].message
 
 
 def test_sample_case_example_is_truncated(sample):
@@ -276,8 +276,8 @@ def test_check_guide_codes_and_paths_for_both_list_formats():
         ]
     )
     messages = {w.path: w.message for w in warnings}
-    assert messages["body[1].process"].startswith("Block 2 (case example), process ")
-    assert messages["body[3].insights[0]"].startswith("Block 4 (key insights), insight 1 ")
+    assert messages["body[1].process"].startswith("Block 2 (Case example) · Process ")
+    assert messages["body[3].insights[0]"].startswith("Block 4 (Key insights) · Insight 1 ")
 
 
 def test_check_guide_chinese_body():

@@ -40,15 +40,11 @@ def test_report_filters_and_sorts(demo_site, admin_client):
     )
 
 
-def test_page_view_shows_the_english_before_and_after(demo_site, admin_client):
+def test_report_links_each_page_to_its_translate_view(demo_site, admin_client):
     page = GuidePage.objects.order_by("number").first()
-    old_summary = page.summary_en
     make_outdated(page)
-    html = admin_client.get(f"/admin/translations/{page.pk}/").content.decode()
-    section = html.split('data-outdated-segment="summary"', 1)[1].split("</section>", 1)[0]
-    assert "<ins>" in section and "<del>" in section
-    assert "rewritten" in section and old_summary.split()[0] in section
-    assert f"/admin/pages/{page.pk}/edit/" in html
+    html = admin_client.get("/admin/translations/?status=outdated").content.decode()
+    assert f'href="/admin/translations/{page.pk}/"' in html
 
 
 def test_translator_can_open_the_report(demo_site, client, django_user_model):
