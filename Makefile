@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint format check messages worker bench bench-import bench-translations bench-search demo clean backup restore fault-pg-restart
+.PHONY: install run serve test lint format check messages worker bench bench-import bench-translations bench-memory bench-search demo clean backup restore fault-pg-restart
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -85,6 +85,10 @@ bench-search: demo
 # The Translations report over 10,000 generated guides (rolled back afterwards).
 bench-translations: demo
 	$(PY) manage.py bench_translation_report --guides $${BENCH_GUIDES:-10000}
+
+# Translation-memory suggestions over 10,000 approved segments, against an exact-hash lookup.
+bench-memory: demo
+	$(PY) manage.py bench_memory --segments $${BENCH_SEGMENTS:-10000}
 
 # Back up the whole database to var/backups/<timestamp>.dump|.sqlite3 (or FILE=...), and restore
 # one: FILE=... or the newest in var/backups/. Restoring asks first and replaces everything.

@@ -215,11 +215,25 @@ def save_segment(obj, key, text, user):
         raise TranslationRefused(problem)
     try:
         with transaction.atomic():
-            return write_translations(
+            revision = write_translations(
                 obj, {key: text}, user=user, action=SAVE_ACTION, data={"segment": key}
             )
+            _review_follows(obj, revision)
+            return revision
     except ValidationError as error:
         raise TranslationRefused(" ".join(error.messages)) from error
+
+
+def _review_follows(obj, revision):
+    """Where `obj` is in translation review, let the review show `revision`: the reviewer
+    compares and approves the newest Chinese, not what was first submitted."""
+    state = obj.current_workflow_state
+    task_state = state.current_task_state if state else None
+    if task_state is None or not isinstance(task_state.task.specific, TranslationReviewTask):
+        return False
+    task_state.revision = revision
+    task_state.save(update_fields=["revision"])
+    return True
 
 
 @transaction.atomic
@@ -253,11 +267,7 @@ def submit_translation(obj, user):
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)  # (Wagtail logs it)
         return _("Resubmitted for review.")
-    task_state = state.current_task_state
-    if task_state is not None and isinstance(task_state.task.specific, TranslationReviewTask):
-        # The reviewer compares and approves the newest Chinese, not what was first submitted.
-        task_state.revision = obj.get_latest_revision()
-        task_state.save(update_fields=["revision"])
+    if _review_follows(obj, type(obj)._default_manager.get(pk=obj.pk).get_latest_revision()):
         log(instance=obj, action=SUBMIT_ACTION, user=user)
         return _("The translation review now shows your latest Chinese.")
     raise TranslationRefused(

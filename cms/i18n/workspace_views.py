@@ -5,6 +5,8 @@ with it (cms/static/cms/translate.js) the row is posted and replaced in place, a
 from the translation memory load when a row asks for them.
 """
 
+import hashlib
+
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
@@ -116,11 +118,16 @@ def _address(obj, show, key=""):
     return url + (f"#segment-{key}" if key else "")
 
 
+def form_prefix(key):
+    """A row form's prefix: its field ids must be CSS selectors, which a key's dots are not."""
+    return "segment-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
 def _row_form(workspace, key, data=None, initial=None):
     form_field = chinese_field(workspace, key)
     if form_field is None:
         return None
-    form = forms.Form(data=data, prefix=f"segment-{key}")
+    form = forms.Form(data=data, prefix=form_prefix(key))
     form.fields["chinese"] = form_field
     row = workspace.row(key)
     form.initial = {"chinese": initial if initial is not None else row.chinese}

@@ -14,6 +14,7 @@ from wagtail.models import Revision
 from cms.i18n.segments import segments_of
 from cms.i18n.status import CURRENT, MISSING, OUTDATED
 from cms.i18n.workspace import TranslationReviewTask, open_workspace
+from cms.i18n.workspace_views import form_prefix
 from cms.models import TranslationStatus
 from cms.streams import is_translation
 from guides.models import FAQ, GuidePage
@@ -34,7 +35,7 @@ def url(page, **query):
 
 
 def save(session, page, key, chinese, headers=None, **fields):
-    data = {"action": "save", "segment": key, f"segment-{key}-chinese": chinese, **fields}
+    data = {"action": "save", "segment": key, f"{form_prefix(key)}-chinese": chinese, **fields}
     return session.post(url(page), data, **(headers or {}))
 
 
@@ -234,10 +235,11 @@ def test_submitting_sends_the_chinese_to_translation_review(demo_site, translato
     )
     first = state.current_task_state.revision_id
     save(session, page, "summary", "修改后的中文摘要。")
-    session.post(url(page), {"action": "submit"})
     state.current_task_state.refresh_from_db()
-    assert state.current_task_state.revision_id != first
+    assert state.current_task_state.revision_id != first, "the review follows each save"
     assert state.current_task_state.revision_id == latest_revision_id(page)
+    response = session.post(url(page), {"action": "submit"}, follow=True)
+    assert "The translation review now shows your latest Chinese." in response.content.decode()
 
 
 def test_suggestions_come_from_other_approved_content(demo_site, translator):
@@ -266,7 +268,8 @@ def test_a_shared_snippet_has_its_own_translate_view(demo_site, translator):
     response = session.get(address + "?show=all")
     assert response.status_code == 200 and "Question" in response.content.decode()
     response = session.post(
-        address, {"action": "save", "segment": "question", "segment-question-chinese": "新问题？"}
+        address,
+        {"action": "save", "segment": "question", f"{form_prefix('question')}-chinese": "新问题？"},
     )
     assert response.status_code == 302
     assert FAQ.objects.get(pk=faq.pk).get_latest_revision_as_object().question_zh_hans == (

@@ -25,7 +25,12 @@
     const row = form.closest("[data-segment]");
     row.setAttribute("aria-busy", "true");
     try {
-      const response = await fetch(form.action, { method: "POST", body: data, headers });
+      // (form.action would be the button named "action")
+      const response = await fetch(form.getAttribute("action"), {
+        method: "POST",
+        body: data,
+        headers,
+      });
       const reply = await response.json();
       const fresh = replaceRow(row, reply.row);
       document.querySelector("[data-progress]").innerHTML = reply.progress;
@@ -36,8 +41,14 @@
       }
       fresh.dataset.saved = reply.error ? "error" : "saved";
     } catch (error) {
+      console.error(error);
       row.removeAttribute("aria-busy");
-      form.submit(); // fall back to a plain post
+      const chosen = document.createElement("input"); // fall back to a plain post
+      chosen.type = "hidden";
+      chosen.name = "action";
+      chosen.value = data.get("action");
+      form.append(chosen);
+      HTMLFormElement.prototype.submit.call(form);
     }
   });
 
