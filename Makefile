@@ -72,6 +72,7 @@ bench: demo
 	$(PY) manage.py bench_api --duration $${BENCH_SECONDS:-10}
 	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py bench_search --guides $${BENCH_GUIDES:-10000}
+	$(PY) manage.py bench_memory --segments $${BENCH_SEGMENTS:-10000}
 
 # Import speed: 500 generated articles, rolled back afterwards.
 bench-import: demo

@@ -25,19 +25,28 @@ def log_in(page, base, username):
     page.wait_for_url(re.compile(r".*/admin/$"))
 
 
+def prefer(django_user_model, username, language):
+    user = django_user_model.objects.get(username=username)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
 @pytest.fixture
 def work(demo_home, django_user_model):
-    """A guide as review leaves it: one English sentence changed and published, a subtitle
-    and a section body whose Chinese is missing."""
-    translator = django_user_model.objects.get(username="translator")
-    profile = UserProfile.get_for_user(translator)
-    profile.preferred_language = "zh-hans"
-    profile.save()
-    guide = GuidePage.objects.order_by("number").first()
-    rich = next(row for row in open_workspace(guide).rows if row.rich and row.key.endswith(".body"))
+    """A guide as review leaves it: one English sentence changed and published, a subtitle whose
+    English another guide has already translated, and a section body with no Chinese yet."""
+    prefer(django_user_model, "translator", "zh-hans")
+    prefer(django_user_model, "zh_reviewer", "en")
+    guide, other = GuidePage.objects.order_by("number")[:2]
+    rich = next(
+        row
+        for row in open_workspace(guide).rows
+        if row.rich and row.key.endswith(".body") and "reassurance loop" in row.source
+    )
     draft = guide.get_latest_revision_as_object()
     draft.summary_en = draft.summary_en.replace(".", ", for a while.", 1)
-    draft.subtitle_zh_hans = ""
+    draft.subtitle_en, draft.subtitle_zh_hans = other.subtitle_en, ""
     block_id = rich.key.split(".")[1]
     chinese = list(draft.body_zh_hans.raw_data)
     for block in chinese:
@@ -45,37 +54,54 @@ def work(demo_home, django_user_model):
             block["value"]["body"] = ""
     draft.body_zh_hans = chinese
     draft.save_revision().publish()  # the English change is reviewed and live
-    return GuidePage.objects.get(pk=guide.pk), rich.key
+    return GuidePage.objects.get(pk=guide.pk), other, rich.key
 
 
 def row(page, key):
     return page.locator(f'[data-segment="{key}"]')
 
 
-def test_a_translator_translates_and_submits_in_the_chinese_admin(live_server, page, work):
-    guide, rich_key = work
+def footer_action(page, label):
+    button = page.get_by_role("button", name=label, exact=True)
+    if not button.is_visible():
+        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    button.click()
+
+
+def test_a_translator_translates_and_a_reviewer_approves(live_server, page, work):
+    guide, other, rich_key = work
     base = live_server.url
     log_in(page, base, "translator")
-    page.shot("dashboard")
-    page.goto(f"{base}/admin/translations/{guide.pk}/")
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    needs = page.locator("[data-needs-translation]")
+    expect(needs).to_contain_text(guide.title_en)
+    page.shot("dashboard-needs-translation")
+    needs.get_by_role("link", name=guide.title_en).first.click()
+    page.wait_for_url(re.compile(rf".*/admin/translations/{guide.pk}/.*"))
     expect(page.locator("[data-segment]")).to_have_count(3)  # what needs work, nothing else
     for key, state in (("subtitle", "missing"), ("summary", "outdated"), (rich_key, "missing")):
         expect(row(page, key)).to_have_attribute("data-state", state)
     expect(row(page, "summary").locator("[data-english-change] ins")).to_contain_text("while")
     page.shot("to-do")
 
-    subtitle = row(page, "subtitle")
-    subtitle.locator("[name$=-chinese]").fill("一个新的中文副标题")
-    subtitle.locator("button[value=save]").click()
+    # A suggestion from the translation memory: the other guide's approved subtitle.
+    row(page, "subtitle").locator("[data-suggestions-link]").click()
+    suggestion = row(page, "subtitle").locator("[data-suggestion]").first
+    expect(suggestion).to_contain_text(other.subtitle_zh_hans)
+    page.shot("suggestions")
+    suggestion.locator("[data-use-suggestion]").click()
+    expect(row(page, "subtitle").locator("[name$=-chinese]")).to_have_value(other.subtitle_zh_hans)
+    row(page, "subtitle").locator("button[value=save]").click()
     expect(row(page, "subtitle")).to_have_attribute("data-state", "current")
 
     row(page, "summary").locator("button[value=confirm]").click()
     expect(row(page, "summary")).to_have_attribute("data-state", "current")
 
-    editor = row(page, rich_key).locator("[contenteditable=true]")
-    editor.click()
-    page.keyboard.type("这一段是译者在浏览器里写的中文。")
+    # A glossary term: the row names the agreed Chinese, and the translation uses it.
+    term = row(page, rich_key).locator("[data-term]", has_text="reassurance loop")
+    expect(term).to_contain_text("安慰循环")
+    row(page, rich_key).locator("[contenteditable=true]").click()
+    page.keyboard.type("安慰循环会让双方都越来越累。")
     page.shot("typing-rich-text")
     row(page, rich_key).locator("button[value=save]").click()
     expect(row(page, rich_key)).to_have_attribute("data-state", "current")
@@ -85,13 +111,33 @@ def test_a_translator_translates_and_submits_in_the_chinese_admin(live_server, p
     page.locator("[data-submit-translation]").click()
     page.wait_for_load_state()
     page.shot("submitted")
-
     guide = GuidePage.objects.get(pk=guide.pk)
-    draft = guide.get_latest_revision_as_object()
-    assert draft.subtitle_zh_hans == "一个新的中文副标题"
-    written = next(b for b in draft.body_zh_hans.raw_data if b["id"] == rich_key.split(".")[1])
-    assert re.fullmatch(r"<p[^>]*>这一段是译者在浏览器里写的中文。</p>", written["value"]["body"])
-    assert draft.title_en == guide.title_en and guide.draft_title == guide.title_en
     task = guide.current_workflow_state.current_task_state
     assert isinstance(task.task.specific, TranslationReviewTask)
-    assert task.revision_id == guide.latest_revision_id
+    assert guide.draft_title == guide.title_en
+
+    # The zh reviewer finds it, sees the Chinese against what readers see, and approves.
+    log_in(page, base, "zh_reviewer")
+    awaiting = page.locator("[data-awaiting-translation-review]")
+    expect(awaiting).to_contain_text(guide.title_en)
+    expect(awaiting.locator("[data-completeness]").first).to_have_text("100%")
+    page.shot("dashboard-awaiting-review")
+    page.goto(f"{base}/admin/translations/{guide.pk}/?show=all")
+    expect(row(page, "subtitle").locator("[data-live-change] ins")).to_contain_text(
+        other.subtitle_zh_hans[:4]
+    )
+    page.shot("reviewer-compares")
+    page.goto(f"{base}/admin/pages/{guide.pk}/edit/")
+    footer_action(page, "Approve and Publish")
+    page.wait_for_load_state()
+    page.shot("approved")
+    guide = GuidePage.objects.get(pk=guide.pk)
+    assert guide.current_workflow_state is None
+    assert guide.subtitle_zh_hans == other.subtitle_zh_hans
+
+    # The reader sees it.
+    page.context.clear_cookies()
+    page.goto(f"{base}/site/guides/{guide.slug_en}/?locale=zh-hans")
+    expect(page.locator("main")).to_contain_text("安慰循环会让双方都越来越累。")
+    expect(page.locator("main")).to_contain_text(other.subtitle_zh_hans)
+    page.shot("reader-chinese")

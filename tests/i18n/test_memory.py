@@ -77,7 +77,7 @@ class TestWhatIsSuggested:
         first = guides()[0]
         remembered = {row.key: row for row in rows_of(first)}
         assert remembered["summary"].target == first.summary_zh_hans
-        assert remembered["summary"].origin == f"{first.title_en} · summary"
+        assert remembered["summary"].origin == f"{first.title_en} · Summary"
         assert rows_of(FAQ.objects.first()).exists(), "the demo's snippets are remembered too"
         assert all(row.target != row.source for row in ApprovedTranslation.objects.all())
 
