@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from cms.demo_users import DEMO_PASSWORD as PASSWORD
 from guides.models import GuideIndexPage, GuidePage
+from tests.browser.admin import footer_action, log_in
 
 TITLE = "Saying sorry so it lands"
 CHINESE_TITLE = "让道歉真正被听见"
@@ -18,15 +18,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def demo(demo_home):
     return GuideIndexPage.objects.get()
-
-
-def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def insert_block(page, stream, label):
@@ -147,16 +138,6 @@ def translate_everything(page):
     for index, name in enumerate(rich):
         type_rich_text(page, name, f"中文正文第{index + 1}段。")
     return len(names) + len(rich)
-
-
-def footer_action(page, label):
-    """Run a page action from the editor's footer menu (opening the menu if needed)."""
-    button = page.get_by_role("button", name=label, exact=True)
-    if not button.is_visible():
-        page.locator(
-            "footer .w-dropdown__toggle, footer [data-w-dropdown-target=toggle]"
-        ).first.click()
-    button.click()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,21 +8,12 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
-from cms.demo_users import DEMO_PASSWORD as PASSWORD
 from cms.i18n.workspace import open_workspace
 from cms.models import TranslationReviewTask
 from guides.models import GuidePage
+from tests.browser.admin import footer_action, log_in
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def prefer(django_user_model, username, language):
@@ -59,13 +50,6 @@ def work(demo_home, django_user_model):
 
 def row(page, key):
     return page.locator(f'[data-segment="{key}"]')
-
-
-def footer_action(page, label):
-    button = page.get_by_role("button", name=label, exact=True)
-    if not button.is_visible():
-        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    button.click()
 
 
 def test_a_translator_translates_and_a_reviewer_approves(live_server, page, work):

@@ -1,0 +1,24 @@
+"""What the browser tests do in the admin, as a person would."""
+
+import re
+
+from cms.demo_users import DEMO_PASSWORD
+
+
+def log_in(page, base, username):
+    page.context.clear_cookies()
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+
+
+def footer_action(page, label):
+    """Run a page action from the editor's footer menu (opening the menu if needed)."""
+    button = page.get_by_role("button", name=label, exact=True)
+    if not button.is_visible():
+        page.locator(
+            "footer .w-dropdown__toggle, footer [data-w-dropdown-target=toggle]"
+        ).first.click()
+    button.click()
