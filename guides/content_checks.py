@@ -8,7 +8,6 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
@@ -93,7 +92,6 @@ SENTENCE_END = ".!?。！？"
 CLOSING_QUOTES = "”\"'’）)」』】》"
 ELLIPSES = ("…", "...", "⋯")
 _QUOTES_RE = re.compile("[\"“”‘’']")
-_ACTION_SIMILARITY = 0.6
 
 
 def _plain(text: str) -> str:
@@ -252,16 +250,10 @@ def _normalise(action: str) -> str:
     return " ".join(text.split())
 
 
-def _close_match(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.quick_ratio() >= _ACTION_SIMILARITY and matcher.ratio() >= _ACTION_SIMILARITY
-
-
 def _repeats(actions: list[str], earlier: list[str]) -> bool:
-    matched = sum(any(_close_match(a, e) for e in earlier) for a in actions)
-    return 3 * matched >= 2 * len(actions)
+    """The same action list: the same actions in the same order, once case, punctuation and
+    white space are set aside (_normalise). Similar wording is not a repeat."""
+    return actions == earlier
 
 
 def _step_actions(step) -> list[str]:

@@ -87,11 +87,13 @@ def test_sample_steps_repeat_step_one(sample):
 
     warnings = repeated_action_steps(steps, "body[3].steps")
 
+    # Steps 3 to 6 reword step 1's first action: they repeat step 3, not step 1.
     assert [(w.code, w.path) for w in warnings] == [
-        (CODE_REPEATED_ACTIONS, "body[3].steps[1].actions")
+        (CODE_REPEATED_ACTIONS, "body[3].steps[1].actions"),
+        (CODE_REPEATED_ACTIONS, "body[3].steps[3].actions"),
     ]
-    assert "steps 2, 3, 4, 5 and 6" in warnings[0].message
-    assert warnings[0].message.endswith("step 1.")
+    assert "step 2 repeats the action list of step 1." in warnings[0].message
+    assert "steps 4, 5 and 6 repeat the action list of step 3." in warnings[1].message
 
 
 def test_sample_steps_in_item_format_give_the_same_warning(sample):
@@ -100,7 +102,7 @@ def test_sample_steps_in_item_format_give_the_same_warning(sample):
 
     repeated = [w for w in check_guide({}, body, "en") if w.code == CODE_REPEATED_ACTIONS]
 
-    assert [w.path for w in repeated] == ["body[0].steps[1].actions"]
+    assert [w.path for w in repeated] == ["body[0].steps[1].actions", "body[0].steps[3].actions"]
     assert "Block 1 (Pathway)" in repeated[0].message
 
 
@@ -196,10 +198,27 @@ def test_distinct_action_lists_are_quiet():
     assert repeated_action_steps(DISTINCT_STEPS, "body[0].steps") == []
 
 
+def test_similar_wording_in_different_steps_is_not_a_repeat():
+    steps = [
+        {"actions": ["Practise: spot the flood once a day."]},
+        {"actions": ["Practise: name the pause once a day."]},
+        {"actions": ["Practise: ask for the pause once a day."]},
+    ]
+    assert repeated_action_steps(steps, "body[0].steps") == []
+
+
+def test_a_list_that_shares_some_actions_is_not_a_repeat():
+    steps = [
+        {"actions": ["Notice the urge to text.", "Wait ten minutes."]},
+        {"actions": ["Notice the urge to text.", "Write the message in a note instead."]},
+    ]
+    assert repeated_action_steps(steps, "steps") == []
+
+
 def test_single_repeat_uses_singular_message():
     steps = [
         {"actions": ["Breathe slowly for five minutes.", "Name the feeling out loud."]},
-        {"actions": ["Breathe slowly for 5 minutes!", "Name the feeling aloud."]},
+        {"actions": ["breathe  slowly for five minutes!", "Name the feeling, out loud"]},
     ]
     [warning] = repeated_action_steps(steps, "steps")
     assert warning.path == "steps[1].actions"
@@ -248,7 +267,11 @@ def test_check_guide_codes_and_paths_for_both_list_formats():
                 "steps": as_items(
                     [
                         {"title": "One", "actions": ["Record daily triggers.", "Breathe."]},
-                        {"title": "Two", "day_from": 4, "actions": ["Record daily triggers."]},
+                        {
+                            "title": "Two",
+                            "day_from": 4,
+                            "actions": ["record daily triggers", "Breathe!"],
+                        },
                     ]
                 ),
             },
