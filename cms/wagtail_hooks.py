@@ -5,12 +5,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 
+from cms import (
+    admin_language,  # noqa: F401
+    translation_panels,  # noqa: F401
+)
 from cms.admin_preview import FrontEndPreviewButton, front_end_preview
-from cms.i18n import exchange_views, workspace_views
+from cms.i18n import exchange_views
 from cms.i18n import views as translation_views
 from cms.i18n.exchange import IMPORT_ACTION
 from cms.i18n.glossary_admin import GlossaryTermViewSet
-from cms.i18n.workspace import CONFIRM_ACTION, SAVE_ACTION, SUBMIT_ACTION
+from cms.translate import views as translate_views
+from cms.translate.workspace import CONFIRM_ACTION, SAVE_ACTION, SUBMIT_ACTION
 from cms.workflow.translation_approval import LOG_ACTION as APPROVAL_LOG_ACTION
 
 
@@ -25,10 +30,10 @@ def register_admin_urls():
         path("translations/", translation_views.report, name="cms_translations"),
         path("translations/export/", exchange_views.export, name="cms_translations_export"),
         path("translations/import/", exchange_views.import_view, name="cms_translations_import"),
-        path("translations/<int:page_id>/", workspace_views.translate_page, name="cms_translate"),
+        path("translations/<int:page_id>/", translate_views.translate_page, name="cms_translate"),
         path(
             "translations/<str:app_label>/<str:model_name>/<str:pk>/",
-            workspace_views.translate_snippet,
+            translate_views.translate_snippet,
             name="cms_translate_snippet",
         ),
         path(

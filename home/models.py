@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from cms.frontend.headless import HeadlessPageMixin
 from cms.workflow.forms import GuardedPageForm
+from cms.workflow.panels import SourceLanguageNoticePanel
 from cms.workflow.publishing import PublicationMixin
 
 
@@ -26,7 +27,12 @@ class HomePage(HeadlessPageMixin, PublicationMixin, Page):
 
     base_form_class = GuardedPageForm
 
-    content_panels = [*Page.content_panels, FieldPanel("heading"), FieldPanel("introduction")]
+    content_panels = [
+        SourceLanguageNoticePanel(),
+        *Page.content_panels,
+        FieldPanel("heading"),
+        FieldPanel("introduction"),
+    ]
 
     api_fields = [APIField("heading"), APIField("introduction")]
 

@@ -36,9 +36,9 @@ def admin_client(client, admin_user):
 
 
 def ensure_migrated_data():
-    """Recreate what data migrations add (Wagtail's root, our roles and review workflow) after
-    a transactional test flushed the tables. (The flush's post_migrate gives content types and
-    permissions back.)"""
+    """Recreate what data migrations add (Wagtail's root, our roles and review workflow, the
+    glossary's first terms) after a transactional test flushed the tables. (The flush's
+    post_migrate gives content types and permissions back.)"""
     from importlib import import_module
 
     from django.apps import apps
@@ -57,6 +57,7 @@ def ensure_migrated_data():
         import_module("guides.migrations.0004_topics").grant_topic_permissions(apps, None)
         import_module("cms.webhooks.migrations.0002_reviewers_manage_webhooks").grant(apps, None)
         import_module("guides.migrations.0006_shared_content_workflow").install_review(apps, None)
+        import_module("cms.migrations.0012_glossary_roles_and_terms").install(apps, None)
 
 
 def _is_transactional(item):

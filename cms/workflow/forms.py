@@ -1,12 +1,16 @@
 """Admin forms that let translators change Chinese only, enforced on the server."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
+from wagtail.utils.text import text_from_html
 
+from cms.admin_language import EditorLanguageMediaMixin
 from cms.i18n.fields import chinese, chinese_field_names, stream_field_names
 from cms.i18n.links import link_targets
 from cms.streams import BLOCK_KEY, rebuild, skeleton
@@ -81,8 +85,7 @@ class SourceLanguageGuardMixin:
 
     def clean(self):
         cleaned_data = super().clean()
-        user = getattr(self, "for_user", None)
-        if user is None or user.has_perm(SOURCE_PERMISSION):
+        if may_change_source(getattr(self, "for_user", None)):
             return cleaned_data
         model = self._meta.model
         translations = chinese_field_names(model)
@@ -187,9 +190,121 @@ class StaleRevisionGuardMixin:
         return False  # nothing to compare with (a form from elsewhere): as Wagtail does
 
 
-class GuardedPageForm(StaleRevisionGuardMixin, SourceLanguageGuardMixin, WagtailAdminPageForm):
+def may_change_source(user):
+    """Whether `user` may change English and shared data (not only the Chinese)."""
+    return user is None or user.has_perm(SOURCE_PERMISSION)
+
+
+class ReadOnlyText(forms.Widget):
+    """Rich text or a StreamField shown as plain text, for a field the user may not change
+    (their editors cannot simply be disabled). Like Wagtail's read-only panels, it shows text,
+    not the stored HTML."""
+
+    def __init__(self, block=None, attrs=None):
+        super().__init__(attrs)
+        self.block = block
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.block is not None:
+            content = format_html(
+                '<ol class="cms-read-only__blocks">{}</ol>',
+                format_html_join(
+                    "",
+                    '<li><span class="cms-read-only__label">{}</span> {}</li>',
+                    (
+                        (
+                            child.block.label,
+                            " ".join(child.block.get_searchable_content(child.value)),
+                        )
+                        for child in self._stream(value)
+                    ),
+                ),
+            )
+        else:
+            content = text_from_html(value or "")
+        return format_html(
+            '<div class="w-field__textoutput cms-read-only" role="textbox" aria-readonly="true"'
+            ' id="{}" data-cms-read-only-field="{}">{}</div>',
+            (attrs or {}).get("id", f"id_{name}"),
+            name,
+            content or "—",
+        )
+
+    def _stream(self, value):
+        if value is None:
+            return []
+        if not isinstance(value, blocks.StreamValue):
+            value = self.block.to_python(value)
+        return value
+
+    def value_from_datadict(self, data, files, name):
+        return None  # nothing is posted: the field is disabled, its value is its initial one
+
+
+class SourceLanguageReadOnlyMixin:
+    """For a user who may change only the Chinese (see SourceLanguageGuardMixin): the English
+    and shared fields are disabled, so the editor shows them read-only and a posted value of
+    them is ignored (Django keeps a disabled field's initial value). Rich text and
+    StreamFields, whose editors ignore `disabled`, are shown as text."""
+
+    # Wagtail's own per-user settings, not content.
+    NOT_CONTENT = frozenset({"comment_notifications"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.admin.rich_text import DraftailRichTextArea  # needs the app registry
+
+        self.source_read_only = not may_change_source(getattr(self, "for_user", None))
+        if not self.source_read_only:
+            return
+        translations = chinese_field_names(self._meta.model)
+        disabled = []
+        for name, field in self.fields.items():
+            if name in translations or name in self.NOT_CONTENT:
+                continue
+            field.disabled = True
+            disabled.append(name)
+            if isinstance(field, BlockField):
+                field.widget = ReadOnlyText(block=field.block)
+            elif isinstance(field.widget, DraftailRichTextArea):
+                field.widget = ReadOnlyText()
+            else:
+                # Choosers and tags render their own buttons: the stylesheet greys them out.
+                field.widget.attrs["data-cms-read-only"] = ""
+        self._keep_latest_source(disabled)
+
+    def _keep_latest_source(self, names):
+        """Show (and keep) the latest revision's English and shared data, also in the form of
+        an older revision (a revert): only its Chinese is the translator's to bring back."""
+        latest = latest_version(self.instance)
+        if latest is None or latest is self.instance:
+            return
+        for field in self._meta.model._meta.concrete_fields:
+            if field.name in names and not field.many_to_many:
+                self.initial[field.name] = field.value_from_object(latest)
+
+    @property
+    def media(self):
+        media = super().media
+        if getattr(self, "source_read_only", False):
+            media += forms.Media(css={"all": ["cms/read_only_fields.css"]})
+        return media
+
+
+class GuardedPageForm(
+    StaleRevisionGuardMixin,
+    SourceLanguageGuardMixin,
+    SourceLanguageReadOnlyMixin,
+    EditorLanguageMediaMixin,
+    WagtailAdminPageForm,
+):
     pass
 
 
-class GuardedModelForm(SourceLanguageGuardMixin, WagtailAdminModelForm):
+class GuardedModelForm(
+    SourceLanguageGuardMixin,
+    SourceLanguageReadOnlyMixin,
+    EditorLanguageMediaMixin,
+    WagtailAdminModelForm,
+):
     pass

@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.frontend.headless import HeadlessPageMixin
 from cms.search.tokens import index_tokens
 from cms.workflow.forms import GuardedPageForm
+from cms.workflow.panels import SourceLanguageNoticePanel
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import ELLIPSES
@@ -38,7 +39,7 @@ class GuideIndexPage(HeadlessPageMixin, PublicationMixin, Page):
 
     base_form_class = GuardedPageForm
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [SourceLanguageNoticePanel(), *Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
 
@@ -114,6 +115,7 @@ class GuidePage(HeadlessPageMixin, PublicationMixin, Page):
     base_form_class = GuardedPageForm
 
     content_panels = [
+        SourceLanguageNoticePanel(),
         ContentWarningsPanel(heading=_("Content warnings")),
         *Page.content_panels,
         FieldPanel("subtitle"),

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from cms.rich_text import expand_rich_text
 from cms.workflow.forms import GuardedModelForm
+from cms.workflow.panels import SourceLanguageNoticePanel
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import RICH_TEXT_FEATURES
 
@@ -64,7 +65,13 @@ class Series(SharedContent, index.Indexed):
     slug = models.SlugField(_("slug"), max_length=160, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        SourceLanguageNoticePanel(),
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -83,7 +90,12 @@ class Topic(SharedContent, index.Indexed, TagBase):
 
     name_zh_hans = models.CharField(_("name (zh-hans)"), max_length=100, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("name_zh_hans")]
+    panels = [
+        SourceLanguageNoticePanel(),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("name_zh_hans"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("name_zh_hans")]
 
     class Meta:
@@ -114,6 +126,7 @@ class QuizCallToAction(SharedContent, index.Indexed):
     closing_text = models.TextField(_("closing text"), blank=True)
 
     panels = [
+        SourceLanguageNoticePanel(),
         FieldPanel("heading"),
         FieldPanel("text"),
         FieldPanel("button_label"),
@@ -136,7 +149,7 @@ class FAQ(SharedContent, index.Indexed):
     question = models.CharField(_("question"), max_length=300)
     answer = RichTextField(_("answer"), features=RICH_TEXT_FEATURES)
 
-    panels = [FieldPanel("question"), FieldPanel("answer")]
+    panels = [SourceLanguageNoticePanel(), FieldPanel("question"), FieldPanel("answer")]
     search_fields = [index.SearchField("question"), index.AutocompleteField("question")]
 
     class Meta:

@@ -2,6 +2,9 @@
 
 import re
 
+from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
+
 from cms.demo_users import DEMO_PASSWORD
 
 
@@ -22,3 +25,10 @@ def footer_action(page, label):
             "footer .w-dropdown__toggle, footer [data-w-dropdown-target=toggle]"
         ).first.click()
     button.click()
+
+
+def prefer(username, language):
+    """Set the admin language of demo user `username`."""
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
+    profile.preferred_language = language
+    profile.save()

@@ -6,29 +6,21 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.users.models import UserProfile
 
-from cms.i18n.workspace import open_workspace
 from cms.models import TranslationReviewTask
+from cms.translate.workspace import open_workspace
 from guides.models import GuidePage
-from tests.browser.admin import footer_action, log_in
+from tests.browser.admin import footer_action, log_in, prefer
 
 pytestmark = pytest.mark.browser
 
 
-def prefer(django_user_model, username, language):
-    user = django_user_model.objects.get(username=username)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-
-
 @pytest.fixture
-def work(demo_home, django_user_model):
+def work(demo_home):
     """A guide as review leaves it: one English sentence changed and published, a subtitle whose
     English another guide has already translated, and a section body with no Chinese yet."""
-    prefer(django_user_model, "translator", "zh-hans")
-    prefer(django_user_model, "zh_reviewer", "en")
+    prefer("translator", "zh-hans")
+    prefer("zh_reviewer", "en")
     guide, other = GuidePage.objects.order_by("number")[:2]
     rich = next(
         row

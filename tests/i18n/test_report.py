@@ -56,3 +56,18 @@ def test_translator_can_open_the_report(demo_site, client, django_user_model):
     assert client.get("/admin/translations/").status_code == 200
     page = GuidePage.objects.order_by("number").first()
     assert client.get(f"/admin/translations/{page.pk}/").status_code == 200
+
+
+def test_the_report_lists_pages_only_when_snippets_have_a_status(demo_site, admin_client):
+    from guides.models import FAQ
+
+    faq = FAQ.objects.first()
+    draft = faq.get_latest_revision_as_object() if faq.latest_revision_id else faq
+    draft.question_en = "A changed English question?"
+    draft.save_revision()
+    assert TranslationStatus.objects.filter(page__isnull=True, object_id=str(faq.pk)).exists()
+    response = admin_client.get("/admin/translations/")
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == (
+        TranslationStatus.objects.filter(page__isnull=False).count()
+    )

@@ -5,6 +5,9 @@
   const workspace = document.querySelector("[data-translate-workspace]");
   if (!workspace) return;
   const headers = { "X-Requested-With": "fetch" };
+  // Draftail writes its hidden input at most every 250 ms (its stateSaveInterval).
+  const DRAFTAIL_SAVE_INTERVAL = 250;
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   function replaceRow(row, html) {
     const template = document.createElement("template");
@@ -18,6 +21,9 @@
     const form = event.target.closest("[data-segment-form]");
     if (!form) return;
     event.preventDefault();
+    if (form.querySelector("[data-draftail-input]")) {
+      await pause(DRAFTAIL_SAVE_INTERVAL + 50); // the last keystrokes reach the input
+    }
     const data = new FormData(form);
     if (event.submitter && event.submitter.name) {
       data.set(event.submitter.name, event.submitter.value);

@@ -13,10 +13,10 @@ from wagtail.models import Revision
 
 from cms.i18n.segments import segments_of
 from cms.i18n.status import CURRENT, MISSING, OUTDATED
-from cms.i18n.workspace import TranslationReviewTask, open_workspace
-from cms.i18n.workspace_views import form_prefix
 from cms.models import TranslationStatus
 from cms.streams import is_translation
+from cms.translate.views import form_prefix
+from cms.translate.workspace import TranslationReviewTask, open_workspace
 from guides.models import FAQ, GuidePage
 from tests.admin_post import AdminSession
 

@@ -21,7 +21,8 @@ from wagtail.models import Page
 
 from cms.i18n.memory import owner_of, suggestions
 from cms.i18n.segments import segment_field_names
-from cms.i18n.workspace import (
+from cms.i18n.writes import can_translate
+from cms.translate.workspace import (
     FILTERS,
     TranslationRefused,
     chinese_field,
@@ -32,7 +33,6 @@ from cms.i18n.workspace import (
     translatable_snippet_model,
     translate_url_args,
 )
-from cms.i18n.writes import can_translate
 
 FETCH_HEADER = "X-Requested-With"
 
