@@ -123,16 +123,22 @@ def snippets_by_status(statuses):
     for status in statuses:
         if status.page_id is None:
             wanted.setdefault(status.content_type_id, []).append(status)
+    return _objects_of(wanted)
+
+
+def _objects_of(wanted):
+    """{row pk: object} for `wanted`, {content type id: [rows with an object_id]}: one query per
+    model."""
     found = {}
-    for content_type_id, group in wanted.items():
+    for content_type_id, rows in wanted.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        ids = [_pk_value(model, status.object_id) for status in group]
+        ids = [_pk_value(model, row.object_id) for row in rows]
         objects = in_bulk_with_revisions(model, ids)
-        for status, pk in zip(group, ids, strict=True):
+        for row, pk in zip(rows, ids, strict=True):
             if pk in objects:
-                found[status.pk] = objects[pk]
+                found[row.pk] = objects[pk]
     return found
 
 
@@ -278,17 +284,7 @@ def objects_of(states):
     for state in states:
         is_page = state.base_content_type_id == page_type
         wanted.setdefault(page_type if is_page else state.content_type_id, []).append(state)
-    found = {}
-    for content_type_id, group in wanted.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:
-            continue
-        ids = [_pk_value(model, state.object_id) for state in group]
-        objects = in_bulk_with_revisions(model, ids)
-        for state, pk in zip(group, ids, strict=True):
-            if pk in objects:
-                found[state.pk] = objects[pk]
-    return found
+    return _objects_of(wanted)
 
 
 def statuses_of(objects):
