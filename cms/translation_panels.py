@@ -33,6 +33,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from cms.i18n.segments import segment_field_names
 from cms.models import TranslationReviewTask, TranslationStatus
+from cms.translate.links import translate_url
 from cms.workflow import roles
 from cms.workflow.translation_approval import APPROVE_PERMISSION, SOURCE_PERMISSION
 
@@ -83,13 +84,6 @@ class Row:
     @property
     def completeness(self):
         return self.status.completeness if self.status else None
-
-
-def translate_url(obj):
-    if isinstance(obj, Page):
-        return reverse("cms_translate", args=[obj.pk])
-    meta = obj._meta
-    return reverse("cms_translate_snippet", args=[meta.app_label, meta.model_name, obj.pk])
 
 
 def edit_url(obj):
@@ -350,7 +344,7 @@ class TranslatePageListingButton(PageMenuItem):
 
     @cached_property
     def url(self):
-        return reverse("cms_translate", args=[self.page.pk])
+        return translate_url(self.page)
 
     def is_shown(self, user):
         page_class = self.page.specific_class

@@ -10,6 +10,7 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from cms.i18n.memory import owner_of, suggestions
 from cms.i18n.segments import segment_field_names
 from cms.i18n.writes import can_translate
+from cms.translate.links import translate_url
 from cms.translate.workspace import (
     FILTERS,
     TranslationRefused,
@@ -31,7 +33,6 @@ from cms.translate.workspace import (
     save_segment,
     submit_translation,
     translatable_snippet_model,
-    translate_url_args,
 )
 
 FETCH_HEADER = "X-Requested-With"
@@ -48,7 +49,11 @@ def translate_snippet(request, app_label, model_name, pk):
     model = translatable_snippet_model(app_label, model_name)
     if model is None:
         raise Http404(_("There is nothing to translate here."))
-    return _workspace_view(request, get_object_or_404(model, pk=pk))
+    try:
+        obj = model._default_manager.get(pk=pk)
+    except (model.DoesNotExist, ValueError, ValidationError):  # (an id that is not one)
+        raise Http404(_("There is nothing to translate here.")) from None
+    return _workspace_view(request, obj)
 
 
 def _workspace_view(request, obj):
@@ -111,8 +116,7 @@ def _post(request, obj, fetch):
 
 
 def _address(obj, show, key=""):
-    name, args = translate_url_args(obj)
-    url = reverse(name, args=args)
+    url = translate_url(obj)
     if show in FILTERS:
         url += "?" + urlencode({"show": show})
     return url + (f"#segment-{key}" if key else "")

@@ -11,7 +11,6 @@ translation file, so the Translate view can change a segment's Chinese and nothi
 import copy
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import linebreaksbr
@@ -101,6 +100,7 @@ class Workspace:
     draft: object  # its latest revision's content
     rows: list
     progress: Progress
+    validators: dict  # segment key -> its block or model field (segment_validators)
 
     def row(self, key):
         return next((row for row in self.rows if row.key == key), None)
@@ -168,7 +168,13 @@ def open_workspace(obj):
         missing=sum(row.state == MISSING for row in rows),
         outdated=sum(row.state == OUTDATED for row in rows),
     )
-    return Workspace(obj=obj, draft=draft, rows=rows, progress=progress)
+    return Workspace(
+        obj=obj,
+        draft=draft,
+        rows=rows,
+        progress=progress,
+        validators=segment_validators(draft),
+    )
 
 
 def _live_change(live, draft, english):
@@ -184,7 +190,7 @@ def _live_change(live, draft, english):
 def chinese_field(workspace, key):
     """A fresh form field for the Chinese of segment `key`, as the editor's form has it: a
     block's own field (Draftail for rich text) or the model field's."""
-    validator = segment_validators(workspace.draft).get(key)
+    validator = workspace.validators.get(key)
     if validator is None:
         return None
     if isinstance(validator, blocks.Block):
@@ -273,11 +279,3 @@ def submit_translation(obj, user):
     raise TranslationRefused(
         _("This content is in editorial review; submit the translation once it is approved.")
     )
-
-
-def translate_url_args(obj):
-    """The URL name and arguments of `obj`'s Translate view."""
-    if isinstance(obj, Page):
-        return "cms_translate", [obj.pk]
-    content_type = ContentType.objects.get_for_model(obj)
-    return "cms_translate_snippet", [content_type.app_label, content_type.model, obj.pk]

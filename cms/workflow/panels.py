@@ -1,21 +1,15 @@
 """The notice a translator sees at the top of an editor whose English is read-only to them."""
 
-from django.urls import NoReverseMatch, reverse
 from wagtail.admin.panels import Panel
-from wagtail.models import Page
+
+from cms.translate.links import translate_url
 
 
-def translate_url(instance):
+def saved_translate_url(instance):
     """The Translate view of a saved page or snippet (None for a new one)."""
     if instance is None or instance.pk is None:
         return None
-    try:
-        if isinstance(instance, Page):
-            return reverse("cms_translate", args=[instance.pk])
-        meta = instance._meta
-        return reverse("cms_translate_snippet", args=[meta.app_label, meta.model_name, instance.pk])
-    except NoReverseMatch:
-        return None
+    return translate_url(instance)
 
 
 class SourceLanguageNoticePanel(Panel):
@@ -30,5 +24,5 @@ class SourceLanguageNoticePanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["translate_url"] = translate_url(self.instance)
+            context["translate_url"] = saved_translate_url(self.instance)
             return context

@@ -276,7 +276,13 @@ def test_a_shared_snippet_has_its_own_translate_view(demo_site, translator):
         "新问题？"
     )
     assert FAQ.objects.get(pk=faq.pk).question_zh_hans != "新问题？", "not live before review"
-    for model in (["auth", "user", 1], ["wagtailcore", "page", 1], ["guides", "nothing", 1]):
+    for model in (
+        ["auth", "user", 1],
+        ["wagtailcore", "page", 1],
+        ["guides", "nothing", 1],
+        ["guides", "faq", "not-a-number"],
+        ["guides", "faq", 999999],
+    ):
         assert session.get(reverse("cms_translate_snippet", args=model)).status_code == 404
 
 
