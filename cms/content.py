@@ -30,6 +30,10 @@ class PageType:
     search_documents: Callable[[object], dict] | None = None
     # The translation state readers of Chinese are told, kept for listings; None for none.
     translation_state: Callable[[object], str] | None = None
+    # The open content warnings of a page (saved or not) in a language: (page, language) ->
+    # [warning with code, path, message]. They gate submit, approval and publish
+    # (cms.workflow.acknowledgements); None for a type that has none.
+    content_warnings: Callable[[object, str], list] | None = None
 
 
 @dataclass(frozen=True)

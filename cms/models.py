@@ -76,7 +76,40 @@ def _specific(obj):
     return getattr(obj, "specific", obj)  # a page comes as a plain Page
 
 
-class EditorialReviewTask(AbstractGroupApprovalTask):
+class ApprovalWithNote(AbstractGroupApprovalTask):
+    """A review stage with one way to approve, named for what it puts live, and a way to ask
+    for changes. Its `approval` (set at start-up by cms.workflow.approval_dialog, which this
+    module may not import) gives the dialog that takes the note on open content warnings and
+    checks it."""
+
+    approval = None
+
+    class Meta:
+        abstract = True
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [("approve", self.approval.label, True), ("reject", _("Request changes"), True)]
+        return []
+
+    def get_form_for_action(self, action):
+        if action == "approve":
+            return self.approval.form
+        return super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        if action == "approve":
+            return self.approval.template_name
+        return super().get_template_for_action(action)
+
+    def on_action(self, task_state, user, action_name, note="", **kwargs):
+        kwargs.pop("task_state", None)  # the dialog's, to list the warnings
+        if action_name == "approve":
+            self.approval.check(task_state, user, note)
+        super().on_action(task_state, user, action_name, **kwargs)
+
+
+class EditorialReviewTask(ApprovalWithNote):
     """Stage 1: reviewers approve the English, and it goes live at once.
 
     The Chinese in the same revision stays unpublished until translation review approves it.
@@ -103,7 +136,7 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
             obj.publish_source(obj.get_latest_revision(), user=user)
 
 
-class TranslationReviewTask(AbstractGroupApprovalTask):
+class TranslationReviewTask(ApprovalWithNote):
     """Stage 2: translators may keep translating; translation reviewers approve the Chinese."""
 
     class Meta:

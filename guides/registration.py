@@ -17,6 +17,7 @@ from guides.quiz_representation import quiz_representation
 from guides.search import guide_documents
 from guides.selectors import api_guide_detail_base
 from guides.shared_content import guides_showing
+from guides.warnings import open_warnings
 
 
 def guide_representation(page, locale, revision_id):
@@ -42,6 +43,7 @@ def register_content():
             listing_urls=GuidePage.api_listing_urls,
             search_documents=guide_documents,
             translation_state=guide_translation_state,
+            content_warnings=open_warnings,
         ),
     )
     register_page_type(GuideIndexPage, PageType(detail_url=GuideIndexPage.api_detail_url))

@@ -1,8 +1,12 @@
-"""Content warnings on a guide's edit view: each language's, and its last import's."""
+"""A guide's open content warnings: each language's, and its last import's.
+
+They show in the edit view's panel and gate submit, approval and publish
+(cms.workflow.acknowledgements, registered in guides.registration)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageLogEntry
 
+from cms.i18n.every_language import in_current_language
 from cms.i18n.glossary import current_glossary
 from cms.i18n.locales import LOCALE_CHOICES, SOURCE, TARGET, field_name
 from cms.streams import align, is_text, is_translation, leaves, raw_items
@@ -93,20 +97,41 @@ def glossary_warnings(page):
     return warnings
 
 
-def content_warnings_by_language(page):
-    """[(language name, warnings)] for the languages that have warnings."""
+def open_warnings(page, language):
+    """The content warnings of `page` in `language`, and the faults the last import of that
+    language found only in its source file (labels it left out), for as long as that import's
+    revision is the guide's latest."""
+    return content_warnings_for(page, language) + source_faults(page, language)
+
+
+def source_faults(page, language):
+    entry = last_import(page, language) if page.pk else None
+    if entry is None or entry.revision_id is None:
+        return []
+    latest = type(page).objects.filter(pk=page.pk).values_list("latest_revision_id", flat=True)
+    if entry.revision_id != latest.first():
+        return []
+    return [
+        ContentWarning(fault["code"], fault["path"], in_current_language(fault["message"]))
+        for fault in entry.data.get("warnings", [])
+        if fault.get("in_source")
+    ]
+
+
+def warnings_by_language(page):
+    """[(language name, warnings)] for the languages that have open warnings."""
     result = []
     for language, name in LOCALE_CHOICES:
-        warnings = content_warnings_for(page, language)
+        warnings = open_warnings(page, language)
         if warnings:
             result.append((name, warnings))
     return result
 
 
-def last_import(page):
-    """The log entry of the page's latest wiki import, or None. Its data holds the warnings."""
-    return (
-        PageLogEntry.objects.filter(page_id=page.pk, action=IMPORT_ACTION)
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
+def last_import(page, language=None):
+    """The log entry of the page's latest wiki import (in `language`), or None. Its data holds
+    the warnings and notes."""
+    entries = PageLogEntry.objects.filter(page_id=page.pk, action=IMPORT_ACTION)
+    if language is not None:
+        entries = entries.filter(data__language=language)
+    return entries.order_by("-timestamp", "-pk").first()

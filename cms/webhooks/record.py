@@ -15,9 +15,19 @@ from cms.webhooks.payloads import page_payload
 from cms.webhooks.tasks import deliver_page_events, purge_api_urls
 
 
-def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=None):
+def record(
+    name,
+    page,
+    locales,
+    *,
+    revision_id=None,
+    previous_paths=None,
+    cause=None,
+    acknowledgements=None,
+):
     """Record event `name` for `page` in `locales`; returns the WebhookEvent, or None.
-    `cause` names the shared content (a snippet) whose change changed the page."""
+    `cause` names the shared content (a snippet) whose change changed the page;
+    `acknowledgements` the notes on the revision's content warnings."""
     locales = [locale for locale in ALL_LOCALES if locale in locales]
     if not locales:
         return None
@@ -43,6 +53,8 @@ def record(name, page, locales, *, revision_id=None, previous_paths=None, cause=
         event.payload["previous_path"] = previous_paths
     if cause:
         event.payload["cause"] = cause
+    if acknowledgements:
+        event.payload["acknowledged_warnings"] = acknowledgements
     event.save()
     WebhookDelivery.objects.bulk_create(
         [WebhookDelivery(endpoint=endpoint, event=event) for endpoint in endpoints]

@@ -14,6 +14,7 @@ from cms.admin_language import EditorLanguageMediaMixin
 from cms.i18n.fields import chinese, chinese_field_names, stream_field_names
 from cms.i18n.links import link_targets
 from cms.streams import BLOCK_KEY, rebuild, skeleton
+from cms.workflow.acknowledgement_forms import AcknowledgeWarningsMixin
 from cms.workflow.translation_approval import SOURCE_PERMISSION
 
 
@@ -292,6 +293,7 @@ class SourceLanguageReadOnlyMixin:
 
 
 class GuardedPageForm(
+    AcknowledgeWarningsMixin,
     StaleRevisionGuardMixin,
     SourceLanguageGuardMixin,
     SourceLanguageReadOnlyMixin,

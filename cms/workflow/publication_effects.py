@@ -21,6 +21,7 @@ from cms.search.index import reindex_later
 from cms.streams import reader_value
 from cms.webhooks import events
 from cms.webhooks.record import anyone_listening, record
+from cms.workflow.acknowledgements import event_payload
 from cms.workflow.scopes import SOURCE, TRANSLATION, has_been_published
 from cms.workflow.translation_approval import record_approval, refresh_translation_state
 
@@ -33,7 +34,13 @@ def after_publish(after, before, revision, scope, user):
         page_events(after, readers_before, revision)
     if scope != SOURCE and chinese_field_names(type(after)):
         if record_approval(after, before, revision, user) and isinstance(after, Page):
-            record(events.TRANSLATION_APPROVED, after, [TARGET], revision_id=revision.pk)
+            record(
+                events.TRANSLATION_APPROVED,
+                after,
+                [TARGET],
+                revision_id=revision.pk,
+                acknowledgements=event_payload(after, revision),
+            )
         remember_approved(after)  # the translation memory holds what was just approved
     if isinstance(after, Page):
         refresh_translation_state(after)
@@ -47,7 +54,13 @@ def after_publish(after, before, revision, scope, user):
 
 
 def page_events(page, before, revision):
-    record(events.PUBLISHED, page, changed_locales(page, before), revision_id=revision.pk)
+    record(
+        events.PUBLISHED,
+        page,
+        changed_locales(page, before),
+        revision_id=revision.pk,
+        acknowledgements=event_payload(page, revision),
+    )
     if before is not None:
         old, new = front_end_paths(before), front_end_paths(page)
         moved = {locale: old[locale] for locale in events.ALL_LOCALES if old[locale] != new[locale]}

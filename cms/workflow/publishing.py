@@ -1,8 +1,10 @@
 """The one publish service: what a publish puts live, in which language, and what follows.
 
 The invariant: the live row of every page and snippet holds exactly what readers may see, the
-approved English and the approved Chinese. Unreviewed Chinese lives only in revisions. So every
-read path (API v1 and v2, search, resolve, webhooks) reads the live row and needs no overlay.
+approved English and the approved Chinese, and nothing with open content warnings goes live
+unless someone acknowledged them for that revision (cms.workflow.acknowledgements). Unreviewed
+Chinese lives only in revisions. So every read path (API v1 and v2, search, resolve, webhooks)
+reads the live row and needs no overlay.
 
 A publish has a scope:
 - SOURCE (editorial approval, a reviewer's Publish, scheduled publishing, an English import)
@@ -35,6 +37,7 @@ from cms.i18n.fields import (
     source_values,
 )
 from cms.i18n.locales import SOURCE as SOURCE_LANGUAGE
+from cms.workflow.acknowledgements import record_pending, refusal, unacknowledged
 from cms.workflow.publication_effects import after_publish
 from cms.workflow.scopes import ALL, SOURCE, TRANSLATION, has_been_published
 from cms.workflow.translation_approval import (
@@ -130,6 +133,8 @@ def publish(
                 )
                 % {"object": live}
             )
+        if warnings := unacknowledged(obj, revision, scope):
+            raise PublishRefused(refusal(live, warnings))
         before = type(obj).objects.get(pk=obj.pk)
         action = action_class(
             revision,
@@ -211,7 +216,9 @@ class PublicationMixin:
         if kwargs.pop("clean", True):
             self.full_clean()  # its messages in the user's language
         with in_source_language():
-            return super().save_revision(*args, user=user, clean=False, **kwargs)
+            revision = super().save_revision(*args, user=user, clean=False, **kwargs)
+        record_pending(self, revision)  # a note the form took on the content warnings
+        return revision
 
     save_revision.alters_data = True
 

@@ -38,13 +38,27 @@ def collect_paths(paths):
     return files, missing
 
 
-def import_file(path, *, language, publish=False, dry_run=False, guide_slug=None, user=None):
+def import_file(
+    path,
+    *,
+    language,
+    publish=False,
+    accept_warnings=False,
+    dry_run=False,
+    guide_slug=None,
+    user=None,
+):
     """Import one file; never raises for bad input, and writes nothing when it fails."""
     try:
         article = parse_article(decode_source(path.read_bytes()), language)
         with transaction.atomic():
             outcome = import_article(
-                article, source_name=path.name, publish=publish, guide_slug=guide_slug, user=user
+                article,
+                source_name=path.name,
+                publish=publish,
+                accept_warnings=accept_warnings,
+                guide_slug=guide_slug,
+                user=user,
             )
             if dry_run:
                 transaction.set_rollback(True)

@@ -14,12 +14,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from cms.i18n.every_language import in_current_language, in_every_language
 from cms.locks import lock_problem
 from cms.streams import raw_items
-from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused
+from cms.workflow.acknowledgements import IMPORT, acknowledge, open_warnings, scope_languages
+from cms.workflow.publishing import SOURCE, TRANSLATION, PublishRefused, has_been_published
 from guides.blocks import GuideBodyBlock
 from guides.content_checks import CODE_INTERFACE_LABEL, ContentWarning, check_guide
 from guides.log_actions import IMPORT_ACTION
@@ -41,10 +43,13 @@ class ImportOutcome:
     notes: list[str] = field(default_factory=list)
 
 
-def import_article(article, *, source_name, publish=False, guide_slug=None, user=None):
-    """Import one parsed article in one transaction. Raises GuideImportError on any problem."""
+def import_article(
+    article, *, source_name, publish=False, accept_warnings=False, guide_slug=None, user=None
+):
+    """Import one parsed article in one transaction. Raises GuideImportError on any problem;
+    with `publish`, also when the article has content warnings, unless `accept_warnings`."""
     with transaction.atomic():
-        return _ArticleImport(article, source_name, user).run(publish, guide_slug)
+        return _ArticleImport(article, source_name, user).run(publish, accept_warnings, guide_slug)
 
 
 class _ArticleImport:
@@ -57,7 +62,7 @@ class _ArticleImport:
         # Notes in every interface language (the page history shows them in the reader's).
         self.notes = list(article.notes_in_every_language)
 
-    def run(self, publish, guide_slug):
+    def run(self, publish, accept_warnings, guide_slug):
         series = self.find_series()
         guide = self.find_guide(series, guide_slug)
         created = guide is None
@@ -84,14 +89,37 @@ class _ArticleImport:
         warnings = self.warnings(draft)
         revision = self.save_revision(draft, warnings)
         if publish:  # the imported language only: English, or Chinese over the live English
-            scope = SOURCE if self.language == "en" else TRANSLATION
-            try:
-                GuidePage.objects.get(pk=guide.pk).publish(revision, user=self.user, scope=scope)
-            except PublishRefused as refusal:
-                raise GuideImportError(str(refusal)) from None
+            self.publish(GuidePage.objects.get(pk=guide.pk), revision, accept_warnings)
         status = "created" if created else "updated"
         guide = GuidePage.objects.get(pk=guide.pk)
         return ImportOutcome(status, guide, warnings, self.notes_here())
+
+    def publish(self, guide, revision, accept_warnings):
+        scope = SOURCE if self.language == "en" else TRANSLATION
+        if scope == TRANSLATION and not has_been_published(guide):
+            warnings = []  # the service refuses, saying why
+        else:
+            warnings = open_warnings(revision.as_object(), scope_languages(scope))
+        if warnings:
+            if not accept_warnings:
+                raise GuideImportError(
+                    ngettext(
+                        "Not published: %(count)d content warning. Fix it, import without "
+                        "--publish, or publish with --accept-warnings (noted in the page history).",
+                        "Not published: %(count)d content warnings. Fix them, import without "
+                        "--publish, or publish with --accept-warnings (noted in the page history).",
+                        len(warnings),
+                    )
+                    % {"count": len(warnings)}
+                )
+            note = _("Published by import_guide --accept-warnings from “%(file)s”.") % {
+                "file": self.source_name
+            }
+            acknowledge(guide, revision, user=self.user, note=note, step=IMPORT, warnings=warnings)
+        try:
+            guide.publish(revision, user=self.user, scope=scope)
+        except PublishRefused as refusal:
+            raise GuideImportError(str(refusal)) from None
 
     def notes_here(self):
         """The notes in the active language, for the command's report."""
@@ -252,8 +280,11 @@ class _ArticleImport:
         )
 
     def warnings(self, page):
-        """Content warnings of the imported language, plus faults seen only in the source."""
-        label_faults = [
+        """Faults seen only in the source, then the content warnings of the imported language."""
+        return self.source_faults() + self.content_warnings(page)
+
+    def source_faults(self):
+        return [
             ContentWarning(
                 CODE_INTERFACE_LABEL,
                 f"line {line}",
@@ -265,7 +296,6 @@ class _ArticleImport:
             )
             for line, label in self.article.label_faults
         ]
-        return label_faults + self.content_warnings(page)
 
     def content_warnings(self, page):
         suffix = self.suffix
@@ -277,11 +307,13 @@ class _ArticleImport:
 
     def warnings_in_every_language(self, page, warnings):
         by_language = in_every_language(lambda: self.warnings(page))
+        in_source = len(self.article.label_faults)
         return [
             {
                 "code": warning.code,
                 "path": warning.path,
                 "message": {code: str(found[index].message) for code, found in by_language.items()},
+                "in_source": index < in_source,  # left out of the guide (guides.warnings)
             }
             for index, warning in enumerate(warnings)
         ]

@@ -1,6 +1,5 @@
 """Guide pages: the hub that lists guides, and the guide itself."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -18,7 +17,6 @@ from cms.workflow.forms import GuardedPageForm
 from cms.workflow.panels import SourceLanguageNoticePanel
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import GuideBodyBlock
-from guides.content_checks import ELLIPSES
 from guides.models.snippets import Topic
 from guides.panels import ContentWarningsPanel
 from guides.reading_time import reading_minutes, stream_text
@@ -86,7 +84,7 @@ class GuidePage(HeadlessPageMixin, PublicationMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=600,
-        help_text=_("One to three sentences. It may not end in an ellipsis (…)."),
+        help_text=_("One to three full sentences; the content checks flag a cut-off one (…)."),
     )
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=GuidePageTag, blank=True)
     hero_image = models.ForeignKey(
@@ -160,18 +158,6 @@ class GuidePage(HeadlessPageMixin, PublicationMixin, Page):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for language_field in ("summary_en", "summary_zh_hans"):
-            summary = (getattr(self, language_field, "") or "").rstrip()
-            if summary.endswith(ELLIPSES):
-                errors[language_field] = _(
-                    "Summary: it may not end in an ellipsis (…). Finish the sentence."
-                )
-        if errors:
-            raise ValidationError(errors)
 
     def api_detail_url(self):
         return f"/api/v1/guides/{self.slug_en or self.slug}/"

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from wagtail.models import PageLogEntry, Revision
 
+from cms.workflow.acknowledgements import acknowledge
 from guides.content_checks import ends_with_ellipsis, looks_truncated
 from guides.models import GuidePage, QuizCallToAction
 
@@ -82,14 +83,26 @@ def test_sample_warnings_name_the_faults(demo_site, sample):
     assert "Import summary" in out
 
 
-def test_edit_view_shows_the_last_imports_warnings(demo_site, sample, admin_client):
+def test_every_sample_fault_is_in_the_panel_and_none_is_collapsed(
+    demo_site, sample, admin_client
+):
     run(sample, "--locale", "en")
     guide = guide_number(122)
-    html = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
-    assert "data-last-import" in html
-    assert "wiki-export-attachment-122.txt" in html
-    assert 'data-import-warning="interface_label"' in html
-    assert 'data-warning-code="repeated_actions"' in html
+    page = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    panel = page[page.index("data-content-warnings") : page.index("data-last-import")]
+    codes = re.findall(r'data-warning-code="(\w+)" data-warning-path="([^"]+)"', panel)
+    assert sorted(codes) == [
+        ("interface_label", "line 160"),  # the labels the import left out of the guide
+        ("interface_label", "line 166"),
+        ("repeated_actions", "body[4].steps[1].actions"),  # step 2 repeats step 1
+        ("repeated_actions", "body[4].steps[3].actions"),  # steps 4-6 repeat step 3
+        ("trailing_ellipsis", "body[9].phrase"),
+        ("truncated_text", "body[5].process"),
+    ]
+    notes = html.unescape(page[page.index("data-last-import") :])
+    assert "the summary is cut off with an ellipsis" in notes
+    assert "wiki-export-attachment-122.txt" in notes
+    assert "<details" not in page[page.index("data-content-warnings") : page.index("</form>")]
 
 
 def test_the_import_record_reads_in_the_language_of_whoever_opens_it(
@@ -201,9 +214,19 @@ def test_nothing_goes_live_without_publish_and_history_is_logged(demo_site, samp
     assert "Imported the English version from “wiki-export-attachment-122.txt”" in entry.message
 
 
-def test_publish_makes_it_live(demo_site, sample):
-    run(sample, "--locale", "en", "--publish")
-    assert guide_number(122).live
+def test_publish_refuses_a_file_with_warnings_unless_they_are_accepted(demo_site, sample):
+    code, out, _err = run(sample, "--locale", "en", "--publish")
+    assert code == 1 and "Not published: 6 content warnings" in out and "--accept-warnings" in out
+    assert not GuidePage.objects.filter(number=122).exists()  # the file wrote nothing
+
+    code, _out, _err = run(sample, "--locale", "en", "--publish", "--accept-warnings")
+    guide = guide_number(122)
+    assert code == 0 and guide.live
+    entry = PageLogEntry.objects.get(page=guide, action="cms.acknowledge_warnings")
+    assert entry.revision_id == guide.live_revision_id
+    assert entry.data["step"] == "import" and len(entry.data["warnings"]) == 6
+    assert "--accept-warnings" in entry.data["note"]
+    assert "Acknowledged 6 content warnings when importing" in entry.message
 
 
 def test_a_locked_guide_takes_no_import(demo_site, sample, reviewer):
@@ -223,10 +246,12 @@ def test_a_chinese_import_publishes_chinese_only_on_published_english(demo_site,
     assert code == 1 and "no published English yet" in out
     guide = guide_number(122)
     assert not guide.live and not guide.get_latest_revision_as_object().title_zh_hans
-    guide.publish(guide.get_latest_revision(), scope="source")  # a reviewer's publish
+    revision = guide.get_latest_revision()
+    acknowledge(guide, revision, user=None, note="Known faults", step="publish", warnings=[])
+    guide.publish(revision, scope="source")  # a reviewer's publish
     english_only = guide_number(122)
     assert english_only.live and not english_only.title_zh_hans
-    code, _out, _err = run(sample, "--locale", "zh-hans", "--publish")
+    code, _out, _err = run(sample, "--locale", "zh-hans", "--publish", "--accept-warnings")
     assert code == 0
     live = guide_number(122)
     assert live.live_revision_id == live.latest_revision_id != english_only.live_revision_id

@@ -23,13 +23,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help=_("Publish what is imported."))
         parser.add_argument(
+            "--accept-warnings",
+            action="store_true",
+            help=_(
+                "With --publish, publish a file that has content warnings; the page history "
+                "notes it. Without it, such a file is refused."
+            ),
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help=_("Parse and check everything; write nothing.")
         )
         parser.add_argument(
             "--guide", metavar="SLUG", help=_("Import into this guide (one file only).")
         )
 
-    def handle(self, *args, paths, locale, publish, dry_run, guide, **options):
+    def handle(self, *args, paths, locale, publish, accept_warnings, dry_run, guide, **options):
         if locale not in LOCALES:
             raise CommandError(
                 _("Unknown --locale “%(locale)s”; use one of: %(valid)s.")
@@ -47,7 +55,12 @@ class Command(BaseCommand):
 
         results = [missing_result(path) for path in missing]
         results += self.import_all(
-            files, locale=locale, publish=publish, dry_run=dry_run, guide=guide
+            files,
+            locale=locale,
+            publish=publish,
+            accept_warnings=accept_warnings,
+            dry_run=dry_run,
+            guide=guide,
         )
         self.report(results, dry_run)
         failed = sum(1 for r in results if r.status == "failed")
@@ -75,6 +88,7 @@ class Command(BaseCommand):
                         path,
                         language=options["locale"],
                         publish=options["publish"],
+                        accept_warnings=options["accept_warnings"],
                         dry_run=options["dry_run"],
                         guide_slug=options["guide"],
                     )
