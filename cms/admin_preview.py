@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from cms.api.locale import LOCALES
 from cms.api.preview import make_token
-from cms.content import page_type
+from cms.frontend.preview import representable
 
 LOCALE_LABELS = {
     "en": _("Preview on the front end (English)"),
@@ -26,12 +26,6 @@ def preview_url(revision, locale):
     return f"{settings.FRONTEND_PREVIEW_URL}{separator}{query}"
 
 
-def previewable(model):
-    """Whether the front end can show a page of this type (API v1 represents it)."""
-    registered = page_type(model)
-    return registered is not None and registered.representation is not None
-
-
 def front_end_preview(request, page_id, locale):
     """Redirect an editor to the front end with a token for the page's latest revision."""
     if locale not in LOCALES:
@@ -40,7 +34,7 @@ def front_end_preview(request, page_id, locale):
     if not page.permissions_for_user(request.user).can_edit():
         # A plain 403, not the admin's redirect: preview links are followed from outside too.
         return HttpResponseForbidden(_("You cannot edit this page, so you cannot preview it."))
-    if not previewable(page.specific_class) or page.latest_revision is None:
+    if not representable(page.specific_class) or page.latest_revision is None:
         raise Http404
     return redirect(preview_url(page.latest_revision, locale))
 
@@ -54,6 +48,6 @@ class FrontEndPreviewButton(PageMenuItem):
         self.url = reverse("cms_front_end_preview", args=[page.pk, locale])
 
     def is_shown(self, user):
-        return previewable(self.page.specific_class) and (
+        return representable(self.page.specific_class) and (
             self.page.permissions_for_user(user).can_edit()
         )

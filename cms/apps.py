@@ -8,7 +8,9 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms.signal_handlers import register_signal_handlers
+        from cms.workflow.approval_dialog import install_approvals
         from cms.workflow.publishing import route_wagtail_publishes
 
         register_signal_handlers()
         route_wagtail_publishes()
+        install_approvals()

@@ -103,7 +103,7 @@ class ApprovalWithNote(AbstractGroupApprovalTask):
         return super().get_template_for_action(action)
 
     def on_action(self, task_state, user, action_name, note="", **kwargs):
-        kwargs.pop("task_state", None)  # the dialog's, to list the warnings
+        kwargs.pop("task_state_id", None)  # the dialog's, to list the warnings
         if action_name == "approve":
             self.approval.check(task_state, user, note)
         super().on_action(task_state, user, action_name, **kwargs)

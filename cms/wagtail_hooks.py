@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms import (
     admin_language,  # noqa: F401
+    compare,  # noqa: F401
     translation_panels,  # noqa: F401
 )
 from cms.admin_preview import FrontEndPreviewButton, front_end_preview
@@ -16,6 +17,10 @@ from cms.i18n.exchange import IMPORT_ACTION
 from cms.i18n.glossary_admin import GlossaryTermViewSet
 from cms.translate import views as translate_views
 from cms.translate.workspace import CONFIRM_ACTION, SAVE_ACTION, SUBMIT_ACTION
+from cms.workflow import (
+    guidance,  # noqa: F401  (who does what: actions, status, messages)
+    warning_hooks,  # noqa: F401  (content warnings in the admin)
+)
 from cms.workflow.translation_approval import LOG_ACTION as APPROVAL_LOG_ACTION
 
 

@@ -3,33 +3,35 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from cms.workflow.guidance import GuidedSnippetViewSet
 
 from .log_actions import IMPORT_ACTION
 from .models import FAQ, QuizCallToAction, Series, Topic
 
 
-class SeriesViewSet(SnippetViewSet):
+class SeriesViewSet(GuidedSnippetViewSet):
     model = Series
     icon = "folder-open-inverse"
     list_display = ["name", "code", "slug"]
     search_fields = ["name", "code"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(GuidedSnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "name_zh_hans", "slug"]
     search_fields = ["name", "name_zh_hans"]
 
 
-class QuizCallToActionViewSet(SnippetViewSet):
+class QuizCallToActionViewSet(GuidedSnippetViewSet):
     model = QuizCallToAction
     icon = "tick-inverse"
     list_display = ["heading", "button_label", "quiz_url"]
 
 
-class FAQViewSet(SnippetViewSet):
+class FAQViewSet(GuidedSnippetViewSet):
     model = FAQ
     icon = "help"
     list_display = ["question"]

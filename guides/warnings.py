@@ -8,7 +8,8 @@ from wagtail.models import PageLogEntry
 
 from cms.i18n.every_language import in_current_language
 from cms.i18n.glossary import current_glossary
-from cms.i18n.locales import LOCALE_CHOICES, SOURCE, TARGET, field_name
+from cms.i18n.locales import LOCALE_CHOICES, SOURCE, TARGET, field_name, source_hash
+from cms.i18n.status import memory_of
 from cms.streams import align, is_text, is_translation, leaves, raw_items
 from guides.content_checks import ContentWarning, check_guide, field_label
 from guides.log_actions import IMPORT_ACTION
@@ -64,15 +65,24 @@ GLOSSARY_FIELDS = ("title", "subtitle", "summary")
 
 def _english_and_chinese_texts(page):
     """(path, block type, English, Chinese) of every text the content checks read, the body's
-    leaves paired by id (cms.streams)."""
+    leaves paired by id (cms.streams); not Chinese written for other English (outdated: it is
+    to be translated again, cms.i18n.status)."""
+    memory = memory_of(page) if page.pk else {}
+
+    def outdated(key, english):
+        remembered = memory.get(key)
+        return remembered is not None and remembered.get("h") != source_hash(english)
+
     for name in GLOSSARY_FIELDS:
         english = getattr(page, field_name(name, SOURCE), None) or ""
-        yield name, None, english, getattr(page, field_name(name, TARGET), None) or ""
+        if not outdated(name, english):
+            yield name, None, english, getattr(page, field_name(name, TARGET), None) or ""
     block = page._meta.get_field("body").stream_block
     english, chinese = raw_items(page.body_en), raw_items(getattr(page, field_name("body", TARGET)))
     for leaf in leaves(block, english, chinese):
         if is_text(leaf.block) and isinstance(leaf.value, str):
-            yield f"body{leaf.path}", leaf.trail[0][1].name, leaf.value, leaf.counterpart
+            if not outdated(f"body.{leaf.key}", leaf.value):
+                yield f"body{leaf.path}", leaf.trail[0][1].name, leaf.value, leaf.counterpart
 
 
 def glossary_warnings(page):

@@ -7,6 +7,7 @@ from django.test import TestCase
 from django.utils import translation
 
 from cms.workflow import roles
+from cms.workflow.acknowledgements import PUBLISH, acknowledge, open_warnings
 
 # Shared checks outside test_*.py modules keep pytest's detailed assertion messages.
 pytest.register_assert_rewrite(
@@ -172,10 +173,21 @@ def empty_cache():
 
 
 def publish_now(page):
-    """Publish a page's latest draft and run what happens after commit (cache invalidation)."""
+    """Publish a page's latest draft and run what happens after commit (cache invalidation).
+    Set-up content may have content warnings (a summary without a full stop): they are
+    acknowledged (acknowledge_set_up), so tests of other things can publish it."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        page.save_revision().publish()
+        revision = page.save_revision()
+        acknowledge_set_up(page, revision)
+        revision.publish()
     return page
+
+
+def acknowledge_set_up(page, revision, user=None):
+    """Acknowledge the content warnings of set-up content, as a reviewer would with a note."""
+    if warnings := open_warnings(revision.as_object()):
+        note = "Published by the test set-up."
+        acknowledge(page, revision, user=user, note=note, step=PUBLISH, warnings=warnings)
 
 
 @pytest.fixture

@@ -2,14 +2,17 @@
 
 A live page's Wagtail URL redirects to the page on the front end (FRONTEND_URL, the reference
 site at /site/ by default), in the language of the address; drafts and unknown addresses are
-404s, as Wagtail's routing makes them. Only the admin's preview still renders a template.
+404s, as Wagtail's routing makes them. The admin's preview draws the page through the front end
+(cms.frontend.preview), one mode per language; only a page type the front end does not show (a
+guide index) still renders a template there.
 """
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 
-from cms.i18n.locales import SOURCE, TARGET, field_name
+from cms.frontend import preview
+from cms.i18n.locales import LOCALES, SOURCE, TARGET, field_name
 from cms.pages import front_end_path
 
 
@@ -34,6 +37,19 @@ class HeadlessPageMixin:
         return f"{url}?locale={locale}" if locale != SOURCE else url
 
     def serve(self, request, *args, **kwargs):
-        if getattr(request, "is_preview", False):  # the admin's preview panel
+        if getattr(request, "is_preview", False):  # (a type the front end does not show)
             return super().serve(request, *args, **kwargs)
         return redirect(self.front_end_url(_locale_of(self, request)))
+
+    @property
+    def preview_modes(self):
+        return preview.MODES if preview.representable(type(self)) else super().preview_modes
+
+    def serve_preview(self, request, mode_name):
+        if not preview.representable(type(self)):
+            return super().serve_preview(request, mode_name)
+        if getattr(request, "revision_id", None):  # a workflow task's Preview: what it reviews
+            locale = preview.reviewed_locale(request.revision_id)
+        else:
+            locale = mode_name if mode_name in LOCALES else SOURCE
+        return preview.serve_preview(self, request, locale)

@@ -10,18 +10,30 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
+# The admin's preview panel shows the shell in a frame of its own (same origin).
+PREVIEW_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "frame-ancestors 'none'", "frame-ancestors 'self'"
+)
 
 
-@require_safe
-def shell(request, path=""):
-    locale = TARGET if request.GET.get("locale") == TARGET else SOURCE
+def render_shell(request, locale, preview=None):
+    """The shell in `locale`; with `preview` ({locale, page}) it draws that page, unfetched."""
     with translation.override(locale):
         response = render(
             request,
             "frontend/site.html",
-            {"html_lang": HTML_LANGS[locale]},
+            {"html_lang": HTML_LANGS[locale], "preview": preview},
         )
-    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Referrer-Policy"] = "same-origin"  # result tokens live in the path
-    response["Cache-Control"] = "no-cache"
+    if preview is None:
+        response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response["Cache-Control"] = "no-cache"
+    else:
+        response["Content-Security-Policy"] = PREVIEW_CONTENT_SECURITY_POLICY
+        response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_safe
+def shell(request, path=""):
+    return render_shell(request, TARGET if request.GET.get("locale") == TARGET else SOURCE)

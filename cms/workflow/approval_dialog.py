@@ -21,11 +21,11 @@ class ApproveForm(TaskStateCommentForm):
     note = forms.CharField(
         label=NOTE_LABEL, help_text=NOTE_HELP, required=False, widget=forms.Textarea
     )
-    task_state = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    task_state_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned_data = super().clean()
-        task_state = TaskState.objects.filter(pk=cleaned_data.get("task_state")).first()
+        task_state = TaskState.objects.filter(pk=cleaned_data.get("task_state_id")).first()
         if task_state is None or cleaned_data.get("note", "").strip():
             return cleaned_data  # without a task state, the task's on_action still refuses
         if warnings := task_state_warnings(task_state.specific):

@@ -23,7 +23,10 @@ def register_acknowledgement_action(actions):
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def tell_of_open_warnings(request, page):
-    """Say, after a save, how many warnings are still open, and where they are listed."""
+    """Say, after a save, how many warnings are still open, and where they are listed; not
+    after an autosave (a JSON request), whose page shows the panel already."""
+    if not request.accepts("text/html"):
+        return
     count = len(open_warnings(page))  # the page as saved by the form
     if count:
         messages.warning(

@@ -83,9 +83,7 @@ def test_sample_warnings_name_the_faults(demo_site, sample):
     assert "Import summary" in out
 
 
-def test_every_sample_fault_is_in_the_panel_and_none_is_collapsed(
-    demo_site, sample, admin_client
-):
+def test_every_sample_fault_is_in_the_panel_and_none_is_collapsed(demo_site, sample, admin_client):
     run(sample, "--locale", "en")
     guide = guide_number(122)
     page = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from cms.i18n.memory import forget_index, owner_of, remember_approved, suggestions
 from cms.models import ApprovedTranslation
 from guides.models import FAQ, GuidePage
+from tests.conftest import acknowledge_set_up
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,7 @@ def approve_english(page, reviewer, **changes):
     for name, value in changes.items():
         setattr(draft, name, value)
     revision = draft.save_revision(user=reviewer)
+    acknowledge_set_up(page, revision, reviewer)
     type(page).objects.get(pk=page.pk).publish_source(revision, user=reviewer)
 
 
@@ -64,6 +66,7 @@ def translate(page, translator, **changes):
 
 def approve_translation(page, translation_reviewer):
     revision = type(page).objects.get(pk=page.pk).get_latest_revision()
+    acknowledge_set_up(page, revision, translation_reviewer)
     type(page).objects.get(pk=page.pk).publish_translation(revision, user=translation_reviewer)
 
 

@@ -169,6 +169,7 @@ def test_guide_body_rich_text_is_cleaned_too(demo_site, admin_client, admin_user
     )
     data[field] = contentstate_link(url)
     data["action-publish"] = "1"
+    data["acknowledge_warnings"] = "A one-word narrative is what this test needs."
     response = admin_client.post(f"/admin/pages/{guide.pk}/edit/", data)
     assert response.status_code == 302, response.content[:500]
     guide = GuidePage.objects.get(pk=guide.pk)

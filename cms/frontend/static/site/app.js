@@ -8,6 +8,24 @@ import { renderReport, renderResult, renderTest } from "./quiz.js";
 
 const main = document.getElementById("main");
 const enc = encodeURIComponent;
+// The admin's preview (cms/frontend/preview.py) embeds {locale, page} at its own address.
+const embedded = JSON.parse(document.getElementById("preview-page")?.textContent || "null");
+const embeddedPath = window.location.pathname;
+
+// A draft page, with a banner that says so.
+async function previewOf(data) {
+  let node;
+  if (Array.isArray(data.questions)) node = renderTest(data, { preview: true });
+  else if (Array.isArray(data.body)) node = renderGuide(data);
+  else {
+    const guides = await api("guides/", { params: { locale: locale(), limit: 100 } })
+      .catch(() => null);
+    node = renderHome(data, guides);
+  }
+  const banner = h("div", { class: "preview-banner", role: "status" },
+    h("strong", {}, t("preview")));
+  return { title: `${t("previewTitle")}: ${data.title}`, node: h("div", {}, banner, node) };
+}
 
 // Each view returns {title, node}; `ctx` has the path parameters and the query string.
 const views = {
@@ -65,18 +83,10 @@ const views = {
     const token = ctx.query.get("token");
     if (!token) throw new ApiError(403, { error: { message: t("previewMissing") } });
     const data = await api("preview/", { params: { token, locale: ctx.query.get("locale") } });
-    let node;
-    if (Array.isArray(data.questions)) node = renderTest(data, { preview: true });
-    else if (Array.isArray(data.body)) node = renderGuide(data);
-    else {
-      const guides = await api("guides/", { params: { locale: locale(), limit: 100 } })
-        .catch(() => null);
-      node = renderHome(data, guides);
-    }
-    const banner = h("div", { class: "preview-banner", role: "status" },
-      h("strong", {}, t("preview")));
-    return { title: `${t("previewTitle")}: ${data.title}`, node: h("div", {}, banner, node) };
+    return previewOf(data);
   },
+
+  embedded: () => previewOf(embedded.page),
 };
 
 const routes = [
@@ -137,14 +147,17 @@ async function render({ focus = false } = {}) {
   const current = ++renderCount;
   const path = window.location.pathname;
   const query = new URLSearchParams(window.location.search);
-  // A preview's locale belongs to its token, not to the reader's saved choice.
-  chooseLocale(query, { remember: !path.startsWith("/site/preview/") });
+  const inEmbedded = embedded && path === embeddedPath;
+  // A preview's locale belongs to its token or its page, not to the reader's saved choice.
+  chooseLocale(inEmbedded ? new URLSearchParams({ locale: embedded.locale }) : query,
+    { remember: !inEmbedded && !path.startsWith("/site/preview/") });
   await loadLabels(locale());
   updateChrome();
   main.setAttribute("aria-busy", "true");
   let view;
   try {
-    const match = routes.map(([re, fn]) => [re.exec(path), fn]).find(([m]) => m);
+    const match = inEmbedded ? [[path], views.embedded]
+      : routes.map(([re, fn]) => [re.exec(path), fn]).find(([m]) => m);
     if (!match) throw new ApiError(404, null);
     const [found, fn] = match;
     view = await fn({ params: found.slice(1).map(decodeURIComponent), query });
