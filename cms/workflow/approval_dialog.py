@@ -4,14 +4,12 @@ that the approval would put live (required when there are any)."""
 from dataclasses import dataclass
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import TaskState
 
-from cms.i18n.locales import SOURCE, TARGET
-from cms.models import EditorialReviewTask, TranslationReviewTask
 from cms.workflow.acknowledgement_forms import NOTE_HELP, NOTE_LABEL, task_languages
 from cms.workflow.acknowledgements import APPROVE, missing_note, open_warnings, require_note
+from cms.workflow.stages import STAGES
 
 
 class ApproveForm(TaskStateCommentForm):
@@ -70,5 +68,5 @@ class Approval:
 
 
 def install_approvals():
-    EditorialReviewTask.approval = Approval((SOURCE,), _("Approve and publish English"))
-    TranslationReviewTask.approval = Approval((TARGET,), _("Approve and publish Chinese"))
+    for task_class, stage in STAGES.items():
+        task_class.approval = Approval(stage.languages, stage.approve)

@@ -14,11 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.action_menu import WorkflowMenuItem as SnippetWorkflowMenuItem
 from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
@@ -54,6 +56,27 @@ def may_use_bulk_action(user, model, action_type):
     if model in get_snippet_models() and action_type == "delete":
         return model.snippet_viewset.permission_policy.user_has_permission(user, "delete")
     return True
+
+
+@hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
+def one_action_per_stage(menu_items, request, context):
+    """A reviewer whose stage it is sees its approval as the main action, named for what it
+    puts live (not Wagtail's "… and Publish"), and no separate Publish beside it."""
+    approvals = [
+        item
+        for item in menu_items
+        if isinstance(item, (WorkflowMenuItem, SnippetWorkflowMenuItem)) and item.name == "approve"
+    ]
+    if not approvals:
+        return
+    obj = context.get("page") or context.get("instance")
+    approval = getattr(obj.current_workflow_task.specific, "approval", None)
+    for item in approvals:
+        if approval is not None:
+            item.label = approval.label
+        menu_items.remove(item)
+    menu_items[:] = approvals + [item for item in menu_items if item.name != "action-publish"]
 
 
 # Messages after workflow actions --------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import Page, TaskState, WorkflowMixin, WorkflowState
 
+from cms.i18n.locales import SOURCE, TARGET
 from cms.models import EditorialReviewTask, TranslationReviewTask
 from cms.workflow import roles
 
@@ -15,6 +16,8 @@ from cms.workflow import roles
 @dataclass(frozen=True)
 class Stage:
     name: Promise  # the stage as people call it, whatever the task is named in the data
+    languages: tuple  # what its approval puts live
+    approve: Promise  # its approval action, named for what it does
     step: Promise  # who does what at this stage, with %(groups)s
     submitted: Promise  # the message once something waits at this stage, with %(title)s
     approved: Promise  # the message once this stage approved it, with %(title)s and %(stage)s
@@ -23,12 +26,16 @@ class Stage:
 STAGES = {
     EditorialReviewTask: Stage(
         name=_("Editorial review"),
+        languages=(SOURCE,),
+        approve=_("Approve and publish English"),
         step=_("a reviewer (%(groups)s) approves the English, which then goes live."),
         submitted=_("“%(title)s” submitted for editorial review."),
         approved=_("“%(title)s”: English approved and published (%(stage)s)."),
     ),
     TranslationReviewTask: Stage(
         name=_("zh-hans translation review"),
+        languages=(TARGET,),
+        approve=_("Approve and publish Chinese"),
         step=_(
             "a zh-hans translation reviewer (%(groups)s) approves the Chinese, which then goes "
             "live."

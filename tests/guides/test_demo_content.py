@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from guides.models import FAQ, GuidePage, QuizCallToAction, Series
+from guides.warnings import open_warnings
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,17 @@ def test_demo_guides_are_in_the_attachment_series_with_a_quiz(demo_site):
         assert guide.series.name_zh_hans == "依恋与沟通"
         assert guide.quiz_cta is not None
         assert guide.title_zh_hans and guide.title_zh_hans != guide.title_en
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_demo_guides_pass_every_content_check(demo_site, language):
+    """The demo is what a guide should be: no check fires, in either language (the sample's
+    faults are held in tests/guides/test_content_checks.py and test_import_command.py)."""
+    guides = list(GuidePage.objects.order_by("number"))
+    assert len(guides) == 3
+    for guide in guides:
+        for page in (guide, guide.get_latest_revision_as_object()):
+            assert [(w.code, w.path) for w in open_warnings(page, language)] == [], guide.title
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

@@ -228,3 +228,14 @@ def test_without_warnings_no_note_is_asked_for(demo_site, reviewer):
     assert response.status_code == 302
     assert GuidePage.objects.get(pk=page.pk).title_en == "Clear and whole"
     assert not acknowledgements(page).exists()
+
+
+def test_the_reviewer_sees_one_approval_named_for_what_it_publishes(demo_site, editor, reviewer):
+    page = guide()
+    submitted_with_a_fault(editor, page)
+    html = AdminSession(reviewer).get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    footer = html[html.index("<footer") : html.index("</footer>")]
+    assert footer.count("Approve and publish English") == 1
+    assert "and Publish" not in footer
+    assert 'name="action-publish"' not in footer, "no separate Publish beside the approval"
+    assert footer.index("Approve and publish English") < footer.index("Save draft")
