@@ -4,11 +4,12 @@ that the approval would put live (required when there are any)."""
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import TaskState
 
 from cms.workflow.acknowledgement_forms import NOTE_HELP, NOTE_LABEL, task_languages
-from cms.workflow.acknowledgements import APPROVE, missing_note, open_warnings, require_note
+from cms.workflow.acknowledgements import APPROVE, open_warnings, require_note
 from cms.workflow.stages import STAGES
 
 
@@ -26,8 +27,8 @@ class ApproveForm(TaskStateCommentForm):
         task_state = TaskState.objects.filter(pk=cleaned_data.get("task_state_id")).first()
         if task_state is None or cleaned_data.get("note", "").strip():
             return cleaned_data  # without a task state, the task's on_action still refuses
-        if warnings := task_state_warnings(task_state.specific):
-            self.add_error("note", missing_note(warnings))
+        if task_state_warnings(task_state.specific):
+            self.add_error("note", _("Write a note on the warnings listed above to approve."))
         return cleaned_data
 
 

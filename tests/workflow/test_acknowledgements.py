@@ -129,7 +129,7 @@ def test_approving_on_the_dashboard_needs_the_note_in_its_dialog(demo_site, edit
     assert 'data-warning-code="trailing_ellipsis"' in dialog and "task_state_id" in dialog
 
     shown_again = session.post(url, {"task_state_id": state.pk, "comment": "Fine"}, **XHR)
-    assert "write a note" in json.loads(shown_again.content)["html"]
+    assert "Write a note on the warnings" in json.loads(shown_again.content)["html"]
     crafted = session.post(url, {"comment": "Fine"})  # the dialog's fields left out
     assert crafted.status_code == 302 and crafted.url == "/admin/"  # Wagtail's "no permission"
     assert GuidePage.objects.get(pk=page.pk).summary_en != CUT_OFF, "nothing went live"
