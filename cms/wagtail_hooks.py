@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms import (
     admin_language,  # noqa: F401
+    autosave,  # noqa: F401
     compare,  # noqa: F401
     translation_panels,  # noqa: F401
 )

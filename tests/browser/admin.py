@@ -32,3 +32,15 @@ def prefer(username, language):
     profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
     profile.preferred_language = language
     profile.save()
+
+
+def approve(page, label, note=None):
+    """Approve the current review stage from the editor: its one approval (`label`, e.g.
+    "Approve and publish English") opens a dialog, whose button of the same name approves;
+    `note` answers the content warnings the dialog lists."""
+    footer_action(page, label)
+    dialog = page.locator(".modal-content").last
+    if note is not None:
+        dialog.locator("textarea[name=note]").fill(note)
+    dialog.get_by_role("button", name=label).click()
+    page.locator(".messages").wait_for()
