@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from cms.frontend.headless import HeadlessPageMixin
 from cms.workflow.forms import GuardedPageForm
-from cms.workflow.panels import SourceLanguageNoticePanel
+from cms.translate.panels import SourceLanguageNoticePanel
 from cms.workflow.publishing import PublicationMixin
 
 

@@ -28,12 +28,14 @@ from cms.translate.workspace import (
     FILTERS,
     TranslationRefused,
     chinese_field,
+    chinese_warnings,
     confirm_still_correct,
     open_workspace,
     save_segment,
     submit_translation,
     translatable_snippet_model,
 )
+from cms.workflow.acknowledgement_forms import NOTE_FIELD, NOTE_HELP, NOTE_LABEL
 
 FETCH_HEADER = "X-Requested-With"
 
@@ -95,7 +97,7 @@ def _post(request, obj, fetch):
         elif action == "confirm":
             confirm_still_correct(obj, key, request.user)
         elif action == "submit":
-            submitted = submit_translation(obj, request.user)
+            submitted = submit_translation(obj, request.user, request.POST.get(NOTE_FIELD, ""))
         else:
             raise TranslationRefused(_("Unknown action “%(action)s”.") % {"action": action})
     except TranslationRefused as refused:
@@ -190,6 +192,8 @@ def _page(request, workspace, errors=None, data=None, initial=None, suggested=No
         for row in workspace.shown(context["show"], also={*errors, *initial, *suggested})
     ]
     context["media"] = sum((item["form"].media for item in context["rows"]), forms.Media())
+    context["open_warnings"] = chinese_warnings(workspace.obj)[1]
+    context["note"] = {"name": NOTE_FIELD, "label": NOTE_LABEL, "help": NOTE_HELP}
     return TemplateResponse(request, "cms/translate/workspace.html", context)
 
 

@@ -26,6 +26,7 @@ from wagtail.snippets.models import get_snippet_models
 from cms.i18n.diff import change_diff, plain, word_diff
 from cms.i18n.fields import chinese
 from cms.i18n.glossary import current_glossary
+from cms.i18n.locales import TARGET
 from cms.i18n.segments import segment_field_names, segment_validators, segments_of
 from cms.i18n.status import (
     CURRENT,
@@ -38,6 +39,7 @@ from cms.i18n.status import (
 from cms.i18n.writes import page_problems, translation_problem, write_problem, write_translations
 from cms.models import TranslationReviewTask
 from cms.rich_text import expand_many
+from cms.workflow.acknowledgements import SUBMIT, acknowledge, missing_note, open_warnings
 
 SAVE_ACTION = "cms.translate_segment"
 CONFIRM_ACTION = "cms.confirm_segment"
@@ -230,6 +232,21 @@ def save_segment(obj, key, text, user):
         raise TranslationRefused(" ".join(error.messages)) from error
 
 
+def chinese_warnings(obj):
+    """(latest revision, the open content warnings of its Chinese)."""
+    revision = type(obj)._default_manager.get(pk=obj.pk).get_latest_revision()
+    return revision, open_warnings(revision.as_object(), (TARGET,)) if revision else []
+
+
+def _acknowledge_warnings(obj, user, note):
+    revision, warnings = chinese_warnings(obj)
+    if not warnings:
+        return
+    if not note:
+        raise TranslationRefused(missing_note(warnings))
+    acknowledge(obj, revision, user=user, note=note, step=SUBMIT, warnings=warnings)
+
+
 def _review_follows(obj, revision):
     """Where `obj` is in translation review, let the review show `revision`: the reviewer
     compares and approves the newest Chinese, not what was first submitted."""
@@ -257,9 +274,10 @@ def confirm_still_correct(obj, key, user):
 
 
 @transaction.atomic
-def submit_translation(obj, user):
+def submit_translation(obj, user, note=""):
     """Send the latest revision's Chinese to translation review. A revision that changes only
-    Chinese skips editorial review (cms.models.EditorialReviewTask). Returns a message."""
+    Chinese skips editorial review (cms.models.EditorialReviewTask). Open content warnings in
+    the Chinese need `note` (cms.workflow.acknowledgements). Returns a message."""
     _check(obj, user)
     state = obj.current_workflow_state
     if state is None:
@@ -268,9 +286,11 @@ def submit_translation(obj, user):
             raise TranslationRefused(_("No review workflow applies to this content."))
         if isinstance(obj, Page) and not obj.permissions_for_user(user).can_submit_for_moderation():
             raise TranslationRefused(_("You may not submit this page for review."))
+        _acknowledge_warnings(obj, user, note.strip())
         workflow.start(obj, user)  # (Wagtail logs it)
         return _("Submitted for review.")
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        _acknowledge_warnings(obj, user, note.strip())
         state.resume(user)  # (Wagtail logs it)
         return _("Resubmitted for review.")
     if _review_follows(obj, type(obj)._default_manager.get(pk=obj.pk).get_latest_revision()):

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from cms.rich_text import expand_rich_text
 from cms.workflow.forms import GuardedModelForm
-from cms.workflow.panels import SourceLanguageNoticePanel
+from cms.translate.panels import SourceLanguageNoticePanel
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import RICH_TEXT_FEATURES
 

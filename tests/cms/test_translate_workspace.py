@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
 from cms.i18n.segments import segments_of
 from cms.i18n.status import CURRENT, MISSING, OUTDATED
@@ -227,7 +227,8 @@ def test_submitting_sends_the_chinese_to_translation_review(demo_site, translato
     page = guide()
     session = AdminSession(translator)
     save(session, page, "summary", "提交审核前的中文摘要。")
-    response = session.post(url(page), {"action": "submit"})
+    note = "The summary leaves out a glossary term on purpose."
+    response = session.post(url(page), {"action": "submit", "acknowledge_warnings": note})
     assert response.status_code == 302
     state = GuidePage.objects.get(pk=page.pk).current_workflow_state
     assert isinstance(state.current_task_state.task.specific, TranslationReviewTask), (
@@ -310,3 +311,21 @@ def test_queries_do_not_grow_with_the_number_of_segments(demo_site, translator):
     page = GuidePage.objects.get(pk=page.pk)
     assert len(open_workspace(page).rows) > segments + 50
     assert queries() <= before
+
+
+def test_submitting_chinese_with_warnings_needs_a_note(demo_site, translator):
+    page = guide()
+    session = AdminSession(translator)
+    save(session, page, "summary", "摘要没有写完，然后……")
+    shown = session.get(url(page)).content.decode()
+    assert "data-submit-warnings" in shown and 'data-warning-code="trailing_ellipsis"' in shown
+    refused = session.post(url(page), {"action": "submit"}, follow=True).content.decode()
+    assert "To go on, write a note" in refused
+    assert GuidePage.objects.get(pk=page.pk).current_workflow_state is None
+    note = "The open ending is intended."
+    response = session.post(url(page), {"action": "submit", "acknowledge_warnings": note})
+    assert response.status_code == 302
+    assert GuidePage.objects.get(pk=page.pk).current_workflow_state is not None
+    entry = PageLogEntry.objects.get(page_id=page.pk, action="cms.acknowledge_warnings")
+    assert entry.data["note"] == note and entry.data["step"] == "submit"
+    assert entry.revision_id == latest_revision_id(page)

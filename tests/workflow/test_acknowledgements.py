@@ -9,11 +9,11 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from cms.webhooks.events import ALL_LOCALES, EVENT_CHOICES
-from cms.webhooks.models import WebhookEndpoint, WebhookEvent
+from cms.webhooks.models import WebhookEvent
 from cms.workflow.scheduler import run_due
 from guides.models import GuidePage
 from tests.admin_post import AdminSession, edit_form_data
+from tests.webhooks.subscribers import subscribe_to_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -88,13 +88,7 @@ def test_a_save_with_warnings_is_never_blocked_and_says_where_they_are(demo_site
 def test_a_reviewer_publishes_only_with_a_note_which_reaches_the_webhook(
     demo_site, reviewer, on_commit
 ):
-    WebhookEndpoint.objects.create(
-        name="Static site",
-        url="http://127.0.0.1:9/",
-        secret="s3cret-s3cret-s3cret",
-        events=[event for event, _label in EVENT_CHOICES],
-        locales=list(ALL_LOCALES),
-    )
+    subscribe_to_everything()
     page = guide()
     session = AdminSession(reviewer)
     refused = edit(session, page, "action-publish", summary_en=CUT_OFF)

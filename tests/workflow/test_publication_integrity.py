@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from cms.webhooks.events import ALL_LOCALES, EVENT_CHOICES
-from cms.webhooks.models import WebhookEndpoint, WebhookEvent
+from cms.webhooks.models import WebhookEvent
 from cms.workflow.publishing import TRANSLATION
 from guides.models import GuidePage
 from tests.admin_post import AdminSession, edit_form_data
+from tests.webhooks.subscribers import subscribe_to_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -138,13 +138,7 @@ class TestUnreviewedChineseOnEveryReadPath:
     def test_webhooks_carry_only_the_approved_chinese(
         self, demo_site, translator, reviewer, on_commit
     ):
-        WebhookEndpoint.objects.create(
-            name="Static site",
-            url="http://127.0.0.1:9/",
-            secret="s3cret-s3cret-s3cret",
-            events=[event for event, _label in EVENT_CHOICES],
-            locales=list(ALL_LOCALES),
-        )
+        subscribe_to_everything()
         page = guide()
         with on_commit():
             AdminSession(translator).post(
