@@ -70,13 +70,17 @@ def bad_request(message, code="bad_request"):
 
 STATUS_CODES = {
     400: ("bad_request", lambda: _("The request is not valid.")),
+    403: ("forbidden", lambda: _("You may not do this.")),
     404: ("not_found", lambda: _("There is nothing at this address.")),
     405: ("method_not_allowed", lambda: _("This method is not allowed here.")),
+    413: ("too_large", lambda: _("The request body is too large.")),
+    500: ("server_error", lambda: _("Something went wrong on the server; it has been logged.")),
 }
 
 
 def generic_error(status, allowed=None):
-    code, message = STATUS_CODES[status]
+    """The error shape for an HTTP status; one without its own message gets its class's."""
+    code, message = STATUS_CODES.get(status) or STATUS_CODES[500 if status >= 500 else 400]
     text = message()
     if allowed:
         text = _("This method is not allowed here; use %(methods)s.") % {"methods": allowed}

@@ -1,4 +1,4 @@
-"""API v1 front door: a shared response cache and the JSON error shape.
+"""API v1 front door: a shared response cache, and the JSON error shape for all of /api/.
 
 It sits before sessions and authentication, so a cached response costs one small query (the
 content version) and nothing else, and no cookie can change what the public API returns.
@@ -7,7 +7,7 @@ content version) and nothing else, and no cookie can change what the public API 
 from django.conf import settings
 from django.core.cache import cache
 
-from cms.api.errors import DATABASE_DOWN, STATUS_CODES, database_unavailable, generic_error
+from cms.api.errors import DATABASE_DOWN, database_unavailable, generic_error
 from cms.caching.http import from_entry, response_entry, response_key
 from cms.caching.version import current_version
 
@@ -17,8 +17,9 @@ CACHE_SECONDS = 24 * 60 * 60
 
 
 def as_json_error(response):
-    """Django's and django-ninja's own 404/405 pages become the API's JSON error shape."""
-    if response.status_code in STATUS_CODES and not response.get("Content-Type", "").startswith(
+    """Django's and django-ninja's own error pages become the API's JSON error shape: the
+    404 and 405 pages, and under DEBUG the traceback pages too (the console still logs them)."""
+    if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
         "application/json"
     ):
         error = generic_error(response.status_code, response.get("Allow"))
@@ -26,6 +27,17 @@ def as_json_error(response):
             error["Allow"] = response["Allow"]
         return error
     return response
+
+
+class ApiErrorsMiddleware:
+    """Near the top of MIDDLEWARE, so that an error raised anywhere under /api/ answers JSON."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        return as_json_error(response) if request.path_info.startswith("/api/") else response
 
 
 class ApiV1Middleware:
@@ -49,7 +61,7 @@ class ApiV1Middleware:
     def serve(self, request, path):
         uncached = not settings.API_RESPONSE_CACHE or path.startswith(UNCACHED)
         if request.method not in ("GET", "HEAD") or uncached:
-            return as_json_error(self.get_response(request))
+            return self.get_response(request)
 
         request.content_version = current_version()
         key = response_key(request, request.content_version)
@@ -61,4 +73,4 @@ class ApiV1Middleware:
         if response.status_code == 200 and response.has_header("ETag"):
             if "no-store" not in response.get("Cache-Control", ""):
                 cache.set(key, response_entry(response), CACHE_SECONDS)
-        return as_json_error(response)
+        return response

@@ -1,6 +1,7 @@
 """The API v1 instance: django-ninja, orjson, and one error shape for every failure."""
 
 import orjson
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -74,6 +75,10 @@ def build_api():
 
     for exception in DATABASE_DOWN:  # whatever DEBUG says (ninja shows tracebacks under DEBUG)
         api.add_exception_handler(exception, lambda request, error: database_unavailable())
+
+    @api.exception_handler(RequestDataTooBig)  # over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)
+    def too_large(request, error):
+        return error_response(413, "too_large", _("The request body is too large."))
 
     @api.exception_handler(Http404)
     def not_found(request, error):

@@ -40,7 +40,7 @@ def export(request):
     exchange_format = FORMATS[fmt]
     response = HttpResponse(
         exchange_format.export(units, title=f"guides-{scope}-{stamp}"),
-        content_type=exchange_format.content_type,
+        content_type=f"{exchange_format.content_type}; charset=utf-8",  # every format writes UTF-8
     )
     response["Content-Disposition"] = (
         f'attachment; filename="translations-{scope}-{stamp}.zh-hans.{exchange_format.extension}"'

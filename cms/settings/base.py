@@ -3,9 +3,11 @@
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
+    ConfigurationError,
     database_from_env,
     env_bool,
     env_int,
@@ -63,7 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything after it sees the client's address (CLIENT_IP_HEADER).
+    "cms.client_address.ClientAddressMiddleware",
+    "cms.api.middleware.ApiErrorsMiddleware",  # JSON errors under /api/, even under DEBUG
     "django.middleware.security.SecurityMiddleware",
+    # Outside the API's response cache, so that cached responses get the header too.
+    "cms.security_headers.ContentSecurityPolicyMiddleware",
     "cms.nul_bytes.RejectNulMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and auth: cached API responses skip them, and no cookie changes them.
@@ -93,6 +100,40 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/login_locked.html"
 AXES_VERBOSE = False
+
+# Behind reverse proxies: CLIENT_IP_HEADER (e.g. X-Forwarded-For) carries the client's address,
+# appended to by each of the TRUSTED_PROXY_COUNT proxies; unset, REMOTE_ADDR is the client.
+# cms.client_address puts it in REMOTE_ADDR, where django-axes and the quiz rate limit read it.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+if CLIENT_IP_HEADER:
+    CLIENT_IP_HEADER = "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ConfigurationError("TRUSTED_PROXY_COUNT must be 1 or more.")
+# Trust X-Forwarded-Proto only when a TLS-terminating proxy sets it (and strips clients' own).
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # seconds; a working day
+
+# Content-Security-Policy on every response that sets none of its own; the admin gets a few
+# additions, explained in cms/security_headers.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

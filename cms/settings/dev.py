@@ -1,10 +1,10 @@
-"""Local development: debug on, a throwaway key, console e-mail."""
+"""Local development: debug on, a key of this checkout's own (var/secret_key), console e-mail."""
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_list, env_str
+from .environment import env_bool, env_list, local_secret_key
 
 DEBUG = env_bool("DEBUG", default=True)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")  # noqa: S105
+SECRET_KEY = SECRET_KEY or local_secret_key(VAR_DIR / "secret_key")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

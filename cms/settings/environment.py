@@ -4,6 +4,8 @@ Every problem ends start-up with one line that names the variable, not a traceba
 """
 
 import os
+import secrets
+import tempfile
 
 import dj_database_url
 
@@ -117,3 +119,19 @@ def require_list(name):
     if not values:
         raise ConfigurationError(f"{name} must be set in production (comma-separated).")
     return values
+
+
+def local_secret_key(path):
+    """A random key kept in `path` (mode 0600), made on first use: never a shared constant."""
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent)  # mode 0600
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(50))
+        try:
+            os.link(temporary, path)  # atomic: a process that got there first keeps its key
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    return path.read_text().strip()

@@ -194,7 +194,7 @@ def test_admin_exports_every_format_and_imports_it(
     )
 
     assert response.status_code == 200
-    assert response["Content-Type"] == content_type
+    assert response["Content-Type"] == f"{content_type}; charset=utf-8"
     assert response["Content-Disposition"].endswith(f'.zh-hans.{FORMATS[fmt].extension}"')
     if fmt == "xliff":
         assert_strict_xliff(response.content)
