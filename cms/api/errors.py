@@ -34,12 +34,14 @@ class ApiError(Exception):
         self.fields = fields
 
 
-def error_response(status, code, message, fields=None):
-    """The error shape; `fields` maps a field path (e.g. answers[2].option) to its problem."""
+def error_response(status, code, message, fields=None, *, wagtail_message=False):
+    """The error shape; `fields` maps a field path (e.g. answers[2].option) to its problem.
+    `wagtail_message` also gives the top-level "message" that stock Wagtail API v2 clients read."""
     error = {"code": code, "message": str(message)}
     if fields:
         error["fields"] = {name: str(problem) for name, problem in fields.items()}
-    body = orjson.dumps({"error": error})
+    body = {"error": error, "message": str(message)} if wagtail_message else {"error": error}
+    body = orjson.dumps(body)
     response = HttpResponse(body, status=status, content_type="application/json")
     response["Cache-Control"] = "no-store"
     return response

@@ -2,7 +2,8 @@
 
 Send `Accept-Language: zh-hans` for Chinese. As in v1, live rows hold only approved Chinese, only
 live pages outside private sections are served (to everyone: a session changes nothing), and
-rich text is front-end HTML whose page links point only at such pages.
+rich text is front-end HTML whose page links point only at such pages. Every query parameter
+is checked (cms.api.v2_parameters): a bad one is a 400 in API v1's error shape, never a 500.
 """
 
 from django.utils import translation
@@ -14,6 +15,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import PageViewRestriction
 
+from cms.api.v2_parameters import CheckedParameters
 from cms.rich_text import OTHER_REFERENCES, expand_many
 
 MAX_SEARCH_LENGTH = 200  # as API v1's q
@@ -68,7 +70,7 @@ class JSONOnly:
     content_negotiation_class = AlwaysJSON
 
 
-class PublicPagesAPIViewSet(JSONOnly, PagesAPIViewSet):
+class PublicPagesAPIViewSet(JSONOnly, CheckedParameters, PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail lets a logged-in session see login-restricted pages; the public API does not.
         # (Path prefixes, not a subquery: the search backend filters on plain fields only.)
@@ -102,7 +104,7 @@ class PublicPagesAPIViewSet(JSONOnly, PagesAPIViewSet):
         return response
 
 
-class JSONOnlyImagesAPIViewSet(JSONOnly, ImagesAPIViewSet):
+class JSONOnlyImagesAPIViewSet(JSONOnly, CheckedParameters, ImagesAPIViewSet):
     pass
 
 

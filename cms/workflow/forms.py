@@ -15,6 +15,7 @@ from cms.i18n.fields import chinese, chinese_field_names, stream_field_names
 from cms.i18n.links import link_targets
 from cms.streams import BLOCK_KEY, rebuild, skeleton
 from cms.workflow.acknowledgement_forms import AcknowledgeWarningsMixin
+from cms.workflow.posted_data import PostedDataGuardMixin
 from cms.workflow.translation_approval import SOURCE_PERMISSION
 
 
@@ -293,6 +294,7 @@ class SourceLanguageReadOnlyMixin:
 
 
 class GuardedPageForm(
+    PostedDataGuardMixin,
     AcknowledgeWarningsMixin,
     StaleRevisionGuardMixin,
     SourceLanguageGuardMixin,
@@ -304,6 +306,7 @@ class GuardedPageForm(
 
 
 class GuardedModelForm(
+    PostedDataGuardMixin,
     SourceLanguageGuardMixin,
     SourceLanguageReadOnlyMixin,
     EditorLanguageMediaMixin,
