@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from guides.importer.parser import ArticleError, decode_source, parse_article
+from guides.importer.parser.limits import MAX_FILE_BYTES
 from guides.importer.service import GuideImportError, import_article
 
 EXPORT_SUFFIXES = {".txt", ".md"}
@@ -50,7 +51,7 @@ def import_file(
 ):
     """Import one file; never raises for bad input, and writes nothing when it fails."""
     try:
-        article = parse_article(decode_source(path.read_bytes()), language)
+        article = parse_article(decode_source(_read_head(path)), language)
         with transaction.atomic():
             outcome = import_article(
                 article,
@@ -65,6 +66,12 @@ def import_file(
     except (ArticleError, GuideImportError, OSError) as error:
         return FileResult(path, "failed", error=f"{path}: {error}")
     return FileResult(path, outcome.status, outcome.guide, outcome.warnings, outcome.notes)
+
+
+def _read_head(path):
+    """The file, or enough of it for `decode_source` to refuse it as too large."""
+    with path.open("rb") as source:
+        return source.read(MAX_FILE_BYTES + 4)  # over the limit even after a 3-byte BOM
 
 
 def missing_result(path):

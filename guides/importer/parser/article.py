@@ -8,6 +8,7 @@ from guides.importer.parser.body import parse_body
 from guides.importer.parser.closing import parse_closing_cta
 from guides.importer.parser.draft import Draft
 from guides.importer.parser.header import finish_summary, parse_header
+from guides.importer.parser.limits import check_line_lengths
 from guides.importer.parser.notes import notes_in_every_language
 
 LANGUAGES = ("en", "zh-hans")
@@ -33,10 +34,11 @@ class ParsedArticle:
 
 def parse_article(text: str, language: str) -> ParsedArticle:
     """Parse a decoded export. Raises ValueError for an unknown language, ArticleError for a
-    file that cannot become a guide."""
+    file that cannot become a guide (a line too long among them)."""
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    check_line_lengths(lines)
     article = _parse(lines, language)
     article.notes_in_every_language = notes_in_every_language(
         article.notes, lambda: _parse(lines, language).notes

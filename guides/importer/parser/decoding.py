@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from guides.importer.parser.errors import ArticleError
+from guides.importer.parser.limits import check_file_size
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13} | {127})
@@ -21,6 +22,7 @@ def decode_source(data: bytes, source: str = "") -> str:
 def _decode(data: bytes) -> str:
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
+    check_file_size(data)
     if not data.strip():
         raise ArticleError(_("the file is empty"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

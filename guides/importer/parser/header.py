@@ -10,6 +10,7 @@ from guides.content_checks import ends_with_ellipsis
 from guides.importer.parser.draft import Draft
 from guides.importer.parser.errors import ArticleError
 from guides.importer.parser.layout import Para, heading_text, section_label, tokenize
+from guides.importer.parser.limits import GUIDE_NUMBERS, in_range
 from guides.importer.parser.patterns import TITLE
 from guides.importer.parser.text import (
     before_trailing_ellipsis,
@@ -91,9 +92,8 @@ def _title(draft: Draft, line: int, text: str) -> Header:
         draft.notes.add(
             line, _("the title has no Chinese text but the article was imported as Chinese")
         )
-    return Header(
-        series_name=match.group("series").strip(), number=int(match.group("number")), title=title
-    )
+    number = in_range(match.group("number"), GUIDE_NUMBERS, _("the guide number"), line)
+    return Header(series_name=match.group("series").strip(), number=number, title=title)
 
 
 def _read_boxes(draft: Draft, header: Header, title_line: int, rest: list[tuple[int, str]]) -> None:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from guides.importer.parser.draft import Draft
 from guides.importer.parser.errors import ArticleError
 from guides.importer.parser.layout import Para, Section, subsections
+from guides.importer.parser.limits import DAYS, STEP_NUMBERS, in_range
 from guides.importer.parser.patterns import (
     ACTIONS_LABEL,
     DAY_RANGE,
@@ -24,7 +25,10 @@ def parse_pathway(draft: Draft, section: Section) -> None:
         if not match:
             _skip_subsection(draft, heading_para, heading, paras)
             continue
-        number = word_number(match.group("en") or match.group("zh")) or len(steps) + 1
+        label = match.group("en") or match.group("zh")
+        if label.isdigit():
+            in_range(label, STEP_NUMBERS, _("the step number"), heading_para.line)
+        number = word_number(label) or len(steps) + 1
         steps.append(_step(draft, heading_para.line, number, match.group("title"), paras))
     if not steps:
         draft.notes.add(
@@ -71,7 +75,7 @@ def _note_overlaps(draft: Draft, line: int, steps: list[dict]) -> None:
 
 
 def _step(draft: Draft, line: int, number: int, title: str, paras: list[Para]) -> dict:
-    title, day_from, day_to = _day_range(clean(title))
+    title, day_from, day_to = _day_range(clean(title), line)
     if day_from is None:
         draft.notes.add(
             line,
@@ -114,15 +118,16 @@ def _step(draft: Draft, line: int, number: int, title: str, paras: list[Para]) -
     }
 
 
-def _day_range(title: str) -> tuple[str, int | None, int | None]:
+def _day_range(title: str, line: int) -> tuple[str, int | None, int | None]:
     """(title, first day, last day) from "Title (Recommended Days 3-5)"; (title, None, None)."""
     parens = TRAILING_PARENS.search(title)
     if parens:
         for pattern in DAY_RANGE:
-            days = pattern.match(parens.group("inner"))
+            days = pattern.match(parens.group("inner").strip())
             if days:
-                day_from = int(days.group("a"))
-                day_to = int(days.groupdict().get("b") or day_from)
+                day_from = in_range(days.group("a"), DAYS, _("the day"), line)
+                last = days.groupdict().get("b")
+                day_to = in_range(last, DAYS, _("the day"), line) if last else day_from
                 return title[: parens.start()].strip(), day_from, day_to
     return title, None, None
 

@@ -1,4 +1,10 @@
-"""The regular expressions the parser recognises the export's layout with, by section."""
+"""The regular expressions the parser recognises the export's layout with, by section.
+
+Every pattern runs in time linear in its text: whitespace runs are taken possessively ("*+"), a
+lazy group never ends in whitespace that the next item rescans, and a pattern used with `search`
+or `finditer` can only start where the text before it has ended (a lookbehind), so no position is
+read again from every start. `tests/guides/test_import_hardening.py` counts the steps.
+"""
 
 import re
 import unicodedata
@@ -18,7 +24,8 @@ EN_NUMBER_WORDS = (
 # --- header and layout ------------------------------------------------------------------------
 
 TITLE = re.compile(
-    r"^(?:#{1,6}\s*)?(?P<series>\S.*?)\s*[-–—－]\s*(?P<number>\d+)\s*[:：]\s*(?P<title>\S.*)$"
+    r"^(?:#{1,6}\s*+)?(?P<series>\S(?:.*?\S)?)\s*+[-–—－]\s*+(?P<number>\d++)\s*+[:：]\s*+"
+    r"(?P<title>\S.*)$"
 )
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -29,9 +36,9 @@ REFERENCES_LEAD = re.compile(r"^\*(?:this article|the article|本文)", re.IGNOR
 SECTION_NUMBER = re.compile(
     r"^(?:(?:(?:part|section|chapter)\s+)?(?:[ivxlc]+|\d+|"
     + "|".join(EN_NUMBER_WORDS)
-    + r")\s*[.:：、)）]\s*"
-    + rf"|第?[{_CN_DIGITS}百\d]+\s*(?:部分|章|节)?\s*[、.．:：]\s*"
-    + rf"|[(（][{_CN_DIGITS}\d]+[)）]\s*)",
+    + r")\s*+[.:：、)）]\s*+"
+    + rf"|第?[{_CN_DIGITS}百\d]++\s*+(?:部分|章|节)?\s*+[、.．:：]\s*+"
+    + rf"|[(（][{_CN_DIGITS}\d]++[)）]\s*+)",
     re.IGNORECASE,
 )
 # Section labels, matched on their text (numbering stripped), never on their position or count.
@@ -54,10 +61,12 @@ SECTION_PATTERNS = [
 
 # --- core concepts ----------------------------------------------------------------------------
 
-SUBSECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+SUBSECTION_NUMBER = re.compile(
+    r"^(?:\d++(?:\.\d++)*+\.?\s++|[(（][一二三四五六七八九十\d]++[)）]\s*+)"
+)
 MECHANISM = re.compile(
-    rf"^\*\*\s*(?:mechanism\s+(?:\d+|[a-z]+)|机制\s*[{_CN_DIGITS}\d]+)\s*[:：.]\s*(?P<name>.+?)"
-    r"\s*\*\*\s*[.。:：]?\s*(?P<text>.*)$",
+    rf"^\*\*\s*+(?:mechanism\s++(?:\d++|[a-z]++)|机制\s*+[{_CN_DIGITS}\d]++)\s*+[:：.]"
+    r"\s*(?P<name>.+?)(?:(?<!\s)\s++)?\*\*\s*+[.。:：]?\s*+(?P<text>.*)$",
     re.IGNORECASE,
 )
 
@@ -65,27 +74,29 @@ MECHANISM = re.compile(
 
 STEP = re.compile(
     r"^(?:(?:step|stage|phase)\s+(?P<en>\d+|" + "|".join(EN_NUMBER_WORDS) + r")\s*[:：.\-–—]"
-    rf"|第\s*(?P<zh>[\d{_CN_DIGITS}]+)\s*(?:步|阶段)\s*[:：、.]?)\s*(?P<title>.+)$",
+    rf"|第\s*+(?P<zh>[\d{_CN_DIGITS}]++)\s*+(?:步|阶段)\s*+[:：、.]?)\s*(?P<title>.+)$",
     re.IGNORECASE,
 )
-TRAILING_PARENS = re.compile(r"\s*[(（]\s*(?P<inner>[^()（）]*?)\s*[)）]\s*$")
+# The last brackets, when the text ends with them; `inner` keeps its spaces.
+TRAILING_PARENS = re.compile(r"[(（](?P<inner>[^()（）]*+)[)）]\s*+$")
 _DASH = r"(?:-|–|—|~|～|to|至|到)"
 DAY_RANGE = [
     re.compile(
-        rf"^(?:(?:recommended|suggested)\s+)?days?\s*(?P<a>\d+)\s*{_DASH}\s*(?:day\s*)?(?P<b>\d+)$",
+        rf"^(?:(?:recommended|suggested)\s++)?days?\s*+(?P<a>\d++)\s*+{_DASH}\s*+(?:day\s*+)?"
+        r"(?P<b>\d++)$",
         re.IGNORECASE,
     ),
-    re.compile(r"^(?:(?:recommended|suggested)\s+)?day\s*(?P<a>\d+)$", re.IGNORECASE),
-    re.compile(rf"^(?:建议)?\s*第?\s*(?P<a>\d+)\s*天?\s*{_DASH}\s*第?\s*(?P<b>\d+)\s*天$"),
-    re.compile(r"^(?:建议)?\s*第\s*(?P<a>\d+)\s*天$"),
+    re.compile(r"^(?:(?:recommended|suggested)\s++)?day\s*+(?P<a>\d++)$", re.IGNORECASE),
+    re.compile(rf"^(?:建议)?\s*+第?\s*+(?P<a>\d++)\s*+天?\s*+{_DASH}\s*+第?\s*+(?P<b>\d++)\s*+天$"),
+    re.compile(r"^(?:建议)?\s*+第\s*+(?P<a>\d++)\s*+天$"),
 ]
 ACTIONS_LABEL = re.compile(
-    r"^\*{0,2}\s*(?:specific\s+actions|actions|具体行动|行动)\s*[:：]?\s*\*{0,2}\s*[:：]?$",
+    r"^\*{0,2}\s*+(?:specific\s++actions|actions|具体行动|行动)\s*+[:：]?\s*+\*{0,2}\s*+[:：]?$",
     re.IGNORECASE,
 )
-LIST_ITEM = re.compile(r"^(?:[-*•·]\s+)(?P<text>.+)$")
+LIST_ITEM = re.compile(r"^[-*•·]\s+(?P<text>.+)$")
 SAFETY = re.compile(
-    r"^\*{0,2}(?:(?:safety(?:\s+note)?|note)\b|注意|安全提示)(?:\s*\*{0,2}\s*[:：]\s*\*{0,2}\s*)?",
+    r"^\*{0,2}(?:(?:safety(?:\s++note)?|note)\b|注意|安全提示)(?:\s*+\*{0,2}\s*+[:：]\s*+\*{0,2}\s*+)?",
     re.IGNORECASE,
 )
 
@@ -94,16 +105,18 @@ SAFETY = re.compile(
 EXAMPLE_HEADING = re.compile(
     r"^(?:(?:case\s+)?(?:example|study)|case)\s+(?:\d+|"
     + "|".join(EN_NUMBER_WORDS)
-    + rf")\s*[:：.]\s*(?P<title>.+)$|^案例\s*[{_CN_DIGITS}\d]+\s*[:：、.]\s*(?P<zh>.+)$",
+    + rf")\s*+[:：.]\s*(?P<title>.+)$|^案例\s*+[{_CN_DIGITS}\d]++\s*+[:：、.]\s*(?P<zh>.+)$",
     re.IGNORECASE,
 )
-APPROACH = re.compile(r"^\*{0,2}(?:approach|方法)\s*\*{0,2}\s*[:：]\s*\*{0,2}\s*", re.IGNORECASE)
+APPROACH = re.compile(
+    r"^\*{0,2}(?:approach|方法)\s*+\*{0,2}\s*+[:：]\s*+\*{0,2}\s*+", re.IGNORECASE
+)
 
 INSIGHTS_LABEL = re.compile(
-    r"^\*{0,2}\s*(?:key\s+insights?|key\s+takeaways|核心洞见|关键洞见)\s*[:：]?\s*\*{0,2}\s*[:：]?$",
+    r"^\*{0,2}\s*+(?:key\s++insights?|key\s++takeaways|核心洞见|关键洞见)\s*+[:：]?\s*+\*{0,2}\s*+[:：]?$",
     re.IGNORECASE,
 )
-NUMBERED = re.compile(r"^(?:\d+\s*[.、)）]|[-*•]\s)\s*(?P<text>.+)$")
+NUMBERED = re.compile(r"^(?:\d++\s*+[.、)）]|[-*•]\s)\s*(?P<text>.+)$")
 
 # --- names: personas, case people, spotlight subjects -----------------------------------------
 
@@ -125,7 +138,8 @@ NOT_NAMES = set(
 EN_PERSONA = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?P<name>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,2}})"
     r"(?:\s+is|,)\s+an?\s+(?P<age>\d{1,3})[-\s]year[-\s]old\s+(?P<role>.+?)"
-    r"(?=\s+(?:who|that|which|with|whose|and|living|working|from|in|at)\b|[,.;:!?—–(\"“]|$)"
+    r"(?=(?<!\s)\s++(?:who|that|which|with|whose|and|living|working|from|in|at)\b"
+    r"|[,.;:!?—–(\"“]|$)"
 )
 _ZH_AGE = rf"(?P<age>\d{{1,3}}|[{_CN_DIGITS}]{{1,4}})"
 ZH_PERSONA = [
@@ -140,7 +154,8 @@ ZH_PERSONA = [
         r"(?:是)?(?:一位|一名|一个)?(?P<role>[^，,。；;、“”\"]+)"
     ),
 ]
-QUOTATION = re.compile(r"“([^”]+)”|\"([^\"]+)\"|「([^」]+)」")
+# A quotation ends at its closing mark; one never closed ends at the next opening mark.
+QUOTATION = re.compile(r"“([^“”]++)”|\"([^\"]++)\"|「([^「」]++)」")
 
 EN_CASE_PERSON = re.compile(
     rf"^(?P<name>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,2}}"
@@ -160,7 +175,10 @@ STUDY_WORDS = re.compile(r"\b(?:study|studies|experiment|trial)\b|实验", re.I)
 
 # --- references -------------------------------------------------------------------------------
 
-REFERENCE_GROUP = re.compile(r"(?P<topic>[^()（）]*?)\s*[(（](?P<names>[^()（）]*)[)）]")
+# "topic (names)": a topic starts at the beginning or after a bracket, and keeps its spaces.
+REFERENCE_GROUP = re.compile(
+    r"(?:^|(?<=[()（）]))(?P<topic>[^()（）]*+)[(（](?P<names>[^()（）]*+)[)）]"
+)
 REFERENCE_LEAD_IN = re.compile(
     r"^(?:(?:this|the)\s+article\s+)?(?:integrates|draws\s+(?:on|from)|builds\s+on|is\s+based\s+on"
     r"|combines|summari[sz]es)\s+(?:(?:findings|research|insights|ideas|work)\s+)?(?:from\s+|on\s+)?"
@@ -169,7 +187,7 @@ REFERENCE_LEAD_IN = re.compile(
 )
 REFERENCE_JOINER = re.compile(r"^(?:and|or|as\s+well\s+as|plus|以及|及|和|与)\s*", re.I)
 REFERENCE_PREPOSITION = re.compile(r"^(?:on|from)\s+", re.IGNORECASE)
-NAME_SEPARATOR = re.compile(r"\s*(?:[,，、;；&]|\band\b|和|与)\s*")
+NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s++)?(?:[,，、;；&]|\band\b|和|与)\s*+")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)[a-z]?\b")
 
 # --- sentences and words ----------------------------------------------------------------------

@@ -54,7 +54,7 @@ def _reference_items(text: str) -> tuple[list[dict], str]:
     position = 0
     for index, group in enumerate(REFERENCE_GROUP.finditer(text)):
         position = group.end()
-        topic = group.group("topic").strip(" ,，、;；")
+        topic = group.group("topic").rstrip().strip(" ,，、;；")
         if index == 0:
             topic = REFERENCE_LEAD_IN.sub("", topic, count=1)
         topic = REFERENCE_PREPOSITION.sub("", REFERENCE_JOINER.sub("", topic, count=1), count=1)

@@ -17,6 +17,8 @@ from guides.importer.parser.patterns import (
     WORD_CHAR,
 )
 
+# ABBREVIATION ends where a full stop is: it is looked for in this many characters before it.
+_ABBREVIATION_REACH = 8
 # A cut-off summary is completed from the article only when this much of it matches.
 _COMPLETE_MIN_LENGTH = 20
 _QUOTE_PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "『": "』"}
@@ -88,7 +90,10 @@ def _sentence_ends(text: str) -> list[int]:
     """Where each full sentence of `text` ends (after its mark and closing quotes)."""
     ends = []
     for match in WHOLE_SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and ABBREVIATION.search(text, 0, match.start()):
+        start = match.start()
+        if match.group().startswith(".") and ABBREVIATION.search(
+            text, max(0, start - _ABBREVIATION_REACH), start
+        ):
             continue
         ends.append(match.end())
     return ends
