@@ -6,8 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.frontend.headless import HeadlessPageMixin
-from cms.workflow.forms import GuardedPageForm
 from cms.translate.panels import SourceLanguageNoticePanel
+from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 
 

@@ -13,8 +13,8 @@ from wagtail.search import index
 
 from cms.frontend.headless import HeadlessPageMixin
 from cms.search.tokens import index_tokens
-from cms.workflow.forms import GuardedPageForm
 from cms.translate.panels import SourceLanguageNoticePanel
+from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import GuideBodyBlock
 from guides.models.snippets import Topic

@@ -12,8 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.frontend.headless import HeadlessPageMixin
-from cms.workflow.forms import GuardedPageForm
 from cms.translate.panels import SourceLanguageNoticePanel
+from cms.workflow.forms import GuardedPageForm
 from cms.workflow.publishing import PublicationMixin
 from guides.quiz.blocks import DimensionsBlock, ProfilesBlock, QuestionsBlock
 from guides.quiz.validation import playbook_problems, scoring_problems

@@ -17,8 +17,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from cms.rich_text import expand_rich_text
-from cms.workflow.forms import GuardedModelForm
 from cms.translate.panels import SourceLanguageNoticePanel
+from cms.workflow.forms import GuardedModelForm
 from cms.workflow.publishing import PublicationMixin
 from guides.blocks import RICH_TEXT_FEATURES
 
