@@ -16,6 +16,7 @@ from cms.rich_text import expand_many
 from cms.streams import item_value, raw_items
 from guides.blocks import GuideBodyBlock
 from guides.models import FAQ
+from guides.outline import guide_outline
 
 BODY_BLOCK = GuideBodyBlock()
 
@@ -75,7 +76,8 @@ class GuideRepresentation:
     def detail(self, page, revision_id=None):
         self.view, self.pending = LocaleView(self.locale, live_sources(page)), []
         data = self.summary(page)
-        body = self.body(page)
+        raw = self.raw_body(page)
+        body = self.body(raw)
         self.resolve_pending()
         faqs, references = [], []
         for block in body:
@@ -97,6 +99,7 @@ class GuideRepresentation:
                     "height": image.height,
                 },
                 "body": body,
+                "outline": self.outline(body, raw),
                 "faqs": faqs,
                 "references": references,
                 "quiz_cta": self.quiz_cta(live_or_none(page.quiz_cta)),
@@ -116,6 +119,13 @@ class GuideRepresentation:
         }
         return data
 
+    def outline(self, body, raw):
+        """The guide's outline. Its titles are copies of the body's: English among them is
+        listed at its place in the body, and the whole outline when the whole body is."""
+        if "body" in self.view.fallback:
+            self.view.fallback.append("outline")
+        return guide_outline(body, raw, self.locale)
+
     def quiz_cta(self, cta):
         if cta is None:
             return None
@@ -124,10 +134,13 @@ class GuideRepresentation:
 
     # Body
 
-    def body(self, page):
+    def raw_body(self, page):
         raw = raw_items(page.body_en)
         if not self.view.in_english:  # (an English request does not load the Chinese body)
             raw = self.view.stream(BODY_BLOCK, raw, raw_items(page.body_zh_hans), "body")
+        return raw
+
+    def body(self, raw):
         return [
             {
                 "type": item["type"],

@@ -117,6 +117,25 @@ class ReferenceSchema(Schema):
     url: str
 
 
+class OutlineEntrySchema(Schema):
+    id: str = Field(
+        description=(
+            "Anchor of the heading or step, the same in both languages and across saves: "
+            "b-<first 8 of the block id> (for a run of FAQs or phrases, of its first block), or "
+            "for a step b-<block 8>-s-<first 8 of the step id>."
+        )
+    )
+    title: str = Field(
+        description=(
+            "In the requested language. A copy of a body text, its English fallback is listed at "
+            "that text's body path in meta.fallback (`outline` when the whole body is English)."
+        )
+    )
+    level: Literal[1, 2] = Field(description="1: a block's heading. 2: a pathway's step.")
+    day_from: int | None = Field(description="A step's day range; null for headings.")
+    day_to: int | None
+
+
 TranslationState = Annotated[
     Literal["source", "complete", "partial", "outdated", "missing"],
     Field(
@@ -165,6 +184,12 @@ class GuideMetaSchema(Schema):
 class GuideDetailSchema(GuideSummarySchema):
     hero_image: ImageSchema | None
     body: list[BodyItem]
+    outline: list[OutlineEntrySchema] = Field(
+        description=(
+            "Table of contents in reading order: each block's heading, one for each run of FAQs "
+            "or phrases, and a pathway's steps with their day ranges."
+        )
+    )
     faqs: list[FAQSchema]
     references: list[ReferenceSchema]
     quiz_cta: QuizCallToActionSchema | None

@@ -54,6 +54,29 @@ SUBMISSION_SCHEMA = {
     "required": True,
 }
 
+DELETE_SCHEMA = {
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["delete_secret"],
+                "properties": {"delete_secret": {"type": "string"}},
+            }
+        }
+    },
+    "required": True,
+}
+
+
+def delete_secret(request):
+    """The "delete_secret" of a JSON body; "" when there is none."""
+    try:
+        body = orjson.loads(request.body or b"null")
+    except orjson.JSONDecodeError:
+        return ""
+    secret = body.get("delete_secret") if isinstance(body, dict) else None
+    return secret if isinstance(secret, str) else ""
+
 
 def live_quiz(slug):
     quiz = public_live(QuizPage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))).first()
@@ -114,7 +137,8 @@ def get_quiz(request, slug: str = Path(..., max_length=255), locale: str | None 
     openapi_extra={"requestBody": SUBMISSION_SCHEMA},
 )
 def submit(request, slug: str = Path(..., max_length=255), locale: str | None = LocaleParam):
-    """Scores the answers on the server; returns the profile, the playbook and a share token."""
+    """Scores the answers on the server; returns the profile, the playbook, a share token and a
+    delete secret for the person who took the test only (keep it out of the share link)."""
     locale = locale_from(locale)
     check_rate(request)
     quiz = public_live(QuizPage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))).first()
@@ -132,16 +156,17 @@ def submit(request, slug: str = Path(..., max_length=255), locale: str | None = 
     profile = key.profile_for(scores)
     if profile is None:  # validation on save prevents this; never score into nothing
         raise ApiError(409, "no_profile", _("This test's profiles do not cover these scores."))
-    token = QuizResult.new_token()
+    token, secret = QuizResult.new_token(), QuizResult.new_token()
     result = QuizResult.objects.create(
         quiz=quiz,
         token_hash=hash_token(token),
+        delete_secret_hash=hash_token(secret),
         answers=answers,
         scores={dimension: str(value) for dimension, value in scores.items()},
         profile_key=profile.key,
         expires_at=timezone.now() + timedelta(days=settings.QUIZ_RESULT_DAYS),
     )
-    data = {"token": token, **result_body(result, quiz, locale)}
+    data = {"token": token, "delete_secret": secret, **result_body(result, quiz, locale)}
     data["share_url"] = f"/api/v1/results/{token}/"
     data["report_url"] = f"/api/v1/results/{token}/report/"
     response = json_response(data, locale=locale, private=True)
@@ -172,11 +197,22 @@ def get_report(request, token: str = TOKEN_PATH, locale: str | None = LocalePara
 
 
 @router.delete(
-    "/results/{token}/", response={204: None, **LOOKUP_ERRORS}, summary="Delete a result"
+    "/results/{token}/",
+    response={204: None, 403: ErrorSchema, **LOOKUP_ERRORS},
+    summary="Delete a result",
+    openapi_extra={"requestBody": DELETE_SCHEMA},
 )
 def delete_result(request, token: str = TOKEN_PATH):
-    """Anyone holding the token may delete the result for good."""
-    deleted, _details = QuizResult.objects.filter(token_hash=hash_token(token)).delete()
-    if not deleted:
+    """Only the person who took the test may delete the result: send the delete secret that
+    came with it. The share token alone is not enough."""
+    result = QuizResult.objects.filter(token_hash=hash_token(token)).first()
+    if result is None:
         raise not_found(_("A result with this token"))
+    if not result.may_delete(delete_secret(request)):
+        raise ApiError(
+            403,
+            "forbidden",
+            _("Only the person who took the test can delete this result."),
+        )
+    result.delete()
     return HttpResponse(status=204)

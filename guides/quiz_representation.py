@@ -96,18 +96,19 @@ def scores_representation(page, scores, key, locale):
 
 
 def day_by_day(playbook):
-    """The expanded playbook as consecutive days: what to practise on each one."""
+    """The expanded playbook as consecutive days, a run of days with the same guide, step and
+    actions given once: [{day_from, day_to, guide, step, actions}]."""
     days = []
     for item in playbook:
         for step in [item["step"]] if item.get("step") else item.get("steps", []):
             first, last = step["plan_days"]
-            for day in range(first, last + 1):
-                days.append(
-                    {
-                        "day": day,
-                        "guide": item["guide"]["title"],
-                        "step": step["title"],
-                        "actions": step["actions"],
-                    }
-                )
+            entry = {
+                "guide": item["guide"]["title"],
+                "step": step["title"],
+                "actions": step["actions"],
+            }
+            if days and {k: days[-1][k] for k in entry} == entry:
+                days[-1]["day_to"] = last  # plan days run on without gaps
+            else:
+                days.append({"day_from": first, "day_to": last, **entry})
     return days

@@ -14,7 +14,9 @@ from django.utils import translation
 
 from cms.caching.version import current_version
 
-API_VERSION = "1"
+# The shape of the API's responses: bump it when a response gains or loses a field, so caches
+# and ETags made before a deploy are not served after it (2: guides carry `outline`).
+API_VERSION = "2"
 # Headers a cached response keeps.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "ETag")
 

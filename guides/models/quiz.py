@@ -1,6 +1,7 @@
 """The relationship test: a page editors write in both languages, and its anonymous results."""
 
 import hashlib
+import hmac
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -71,13 +72,16 @@ def hash_token(token):
 class QuizResult(models.Model):
     """One anonymous submission: the answers and scores, nothing that identifies the reader.
 
-    Only a hash of the share token is stored, so the table alone cannot open any result.
+    Only hashes of the share token and of the delete secret are stored, so the table alone can
+    neither open nor delete any result. The delete secret goes only to the person who took the
+    test, never into the share link; results from before it existed have none and just expire.
     """
 
     quiz = models.ForeignKey(
         QuizPage, verbose_name=_("relationship test"), on_delete=models.CASCADE
     )
     token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    delete_secret_hash = models.CharField(_("delete secret hash"), max_length=64, blank=True)
     answers = models.JSONField(_("answers"))
     scores = models.JSONField(_("scores"))
     profile_key = models.CharField(_("profile"), max_length=40)
@@ -94,3 +98,9 @@ class QuizResult(models.Model):
     @staticmethod
     def new_token():
         return secrets.token_urlsafe(32)  # 256 random bits
+
+    def may_delete(self, secret):
+        """Whether `secret` is this result's delete secret (compared in constant time)."""
+        return bool(self.delete_secret_hash) and hmac.compare_digest(
+            hash_token(secret), self.delete_secret_hash
+        )

@@ -33,48 +33,65 @@ def guide_summary(guide, locale):
     }
 
 
-def _step(number, step):
-    return {
+def _step(number, step, expanded):
+    value = {
         "number": number,
         "title": step.get("title") or "",
         "focus": step.get("focus") or "",
         "day_from": step.get("day_from"),
         "day_to": step.get("day_to"),
     }
+    if expanded:
+        value.update(
+            actions=[str(item_value(a)) for a in step.get("actions") or []],
+            prerequisites=step.get("prerequisites") or "",
+            safety_note=step.get("safety_note") or "",
+        )
+    return value
+
+
+def _span(steps):
+    """(first day, last day) of a guide's chosen steps; a guide without steps goes last."""
+    if not steps:
+        return (float("inf"), float("inf"))
+    return (
+        min(step.get("day_from") or 1 for step in steps),
+        max(step.get("day_to") or step.get("day_from") or 1 for step in steps),
+    )
 
 
 def build_playbook(entries, guides, locale, expanded=False):
-    """[{guide, step, note}] for playbook `entries` (English values, with their Chinese notes
-    already merged); `guides` maps page id -> live GuidePage. Unpublished guides are left out.
+    """[{position, guide, step, note}] for playbook `entries` (English values, with their Chinese
+    notes already merged); `guides` maps page id -> live GuidePage. Unpublished guides are left
+    out.
 
-    Expanded (the action report), each step also carries its actions, prerequisites and safety
-    note, and the whole playbook is laid out as consecutive days.
+    Items are in day order (by first day, then last day, editors' order on a tie) and numbered
+    1…n in that order. Expanded (the action report), each step also carries its actions,
+    prerequisites and safety note, and the whole playbook is laid out as consecutive days.
     """
-    items, day = [], 1
+    spans, items = [], []
     for entry in entries:
         guide = guides.get(entry["guide"])
         if guide is None:
             continue
-        item = {"guide": guide_summary(guide, locale), "step": None, "note": entry["note"]}
+        steps = pathway_steps(guide, locale)
         number = entry.get("step")
-        steps = pathway_steps(guide, locale) if number or expanded else []
-        chosen = [number] if number else list(range(1, len(steps) + 1)) if expanded else []
-        for n in chosen:
-            if not 1 <= n <= len(steps):
-                continue
-            step = _step(n, steps[n - 1])
-            if expanded:
-                length = max(1, (step["day_to"] or 1) - (step["day_from"] or 1) + 1)
-                step.update(
-                    actions=[str(item_value(a)) for a in steps[n - 1].get("actions") or []],
-                    prerequisites=steps[n - 1].get("prerequisites") or "",
-                    safety_note=steps[n - 1].get("safety_note") or "",
-                    plan_days=[day, day + length - 1],
-                )
-                day += length
-            if number:
-                item["step"] = step
-            else:
-                item.setdefault("steps", []).append(step)
+        chosen = [number] if number else range(1, len(steps) + 1)
+        chosen = [(n, steps[n - 1]) for n in chosen if 1 <= n <= len(steps)]
+        item = {"guide": guide_summary(guide, locale), "step": None, "note": entry["note"]}
+        if number:
+            item["step"] = _step(*chosen[0], expanded) if chosen else None
+        elif expanded:
+            item["steps"] = [_step(n, step, expanded) for n, step in chosen]
+        spans.append(_span([step for _n, step in chosen]))
         items.append(item)
+    order = sorted(range(len(items)), key=spans.__getitem__)
+    items = [{"position": position, **items[i]} for position, i in enumerate(order, start=1)]
+    if expanded:
+        day = 1
+        for item in items:
+            for step in [item["step"]] if item["step"] else item.get("steps", []):
+                length = max(1, (step["day_to"] or 1) - (step["day_from"] or 1) + 1)
+                step["plan_days"] = [day, day + length - 1]
+                day += length
     return items

@@ -223,7 +223,7 @@ def test_editor_to_reader_in_both_languages(demo, live_server, page):
     page.wait_for_selector("main h1")
     assert page.locator("main h1").inner_text() == TITLE
     assert page.locator(".timeline .timeline-step").count() == 3
-    assert page.locator("main details summary").first.inner_text().startswith("What if")
+    assert page.locator("main details.faq summary").first.inner_text().startswith("What if")
     page.shot("reader-english")
     page.goto(f"{base}/site/guides/{slug}/?locale=zh-hans")
     expect(page.locator("main h1")).to_have_text(CHINESE_TITLE)

@@ -244,8 +244,8 @@ def test_relationship_test_end_to_end(page, demo):
     page.get_by_role("link", name="查看逐日行动报告").click()
     page.wait_for_url(f"**/site/results/{token}/report/")
     page.wait_for_selector("main h1:text('你的逐日行动报告')")
-    assert page.locator(".days > li").count() >= 14
-    assert page.locator(".days > li h2").first.inner_text() == "第 1 天"
+    assert page.locator(".days > li").count() >= 4  # one per step, its days grouped
+    assert re.fullmatch(r"第 1–\d+ 天", page.locator(".days > li h2").first.inner_text())
     page.shot("report-zh")
 
     # Taking the test in Chinese works as well.

@@ -82,10 +82,10 @@ def test_the_action_report_expands_every_step_day_by_day(client, quiz, answer_wi
     report = client.get(f"/api/v1/results/{token}/report/", {"locale": "zh-hans"}).json()
     steps = [item["step"] for item in report["playbook"]]
     assert all(step["actions"] for step in steps)
-    days = [day["day"] for day in report["days"]]
-    assert days == list(range(1, len(days) + 1))
-    expected = sum(s["day_to"] - s["day_from"] + 1 for s in steps)
-    assert len(days) == expected and report["days"][0]["actions"] == steps[0]["actions"]
+    days = report["days"]  # runs of days: each step's days once
+    assert [(d["day_from"], d["day_to"]) for d in days] == [tuple(s["plan_days"]) for s in steps]
+    assert days[-1]["day_to"] == sum(s["day_to"] - s["day_from"] + 1 for s in steps)
+    assert days[0]["day_from"] == 1 and days[0]["actions"] == steps[0]["actions"]
 
 
 def test_tokens_are_unguessable_hashed_and_expire(client, quiz, answer_with):
@@ -100,11 +100,13 @@ def test_tokens_are_unguessable_hashed_and_expire(client, quiz, answer_with):
     assert client.get(f"/api/v1/results/{token}/").status_code == 404
 
 
-def test_a_result_is_deleted_with_its_token(client, quiz, answer_with):
-    token = submit(client, quiz, answer_with({"anxiety": 2, "avoidance": 2})).json()["token"]
-    assert client.delete(f"/api/v1/results/{token}/").status_code == 204
+def test_a_result_is_deleted_with_its_delete_secret(client, quiz, answer_with):
+    data = submit(client, quiz, answer_with({"anxiety": 2, "avoidance": 2})).json()
+    token, body = data["token"], json.dumps({"delete_secret": data["delete_secret"]})
+    assert client.delete(f"/api/v1/results/{token}/").status_code == 403
+    assert client.delete(f"/api/v1/results/{token}/", body).status_code == 204
     assert client.get(f"/api/v1/results/{token}/").status_code == 404
-    assert client.delete(f"/api/v1/results/{token}/").status_code == 404
+    assert client.delete(f"/api/v1/results/{token}/", body).status_code == 404
     assert QuizResult.objects.count() == 0
 
 
@@ -115,6 +117,7 @@ def test_a_result_stores_answers_and_scores_only(client, quiz, answer_with):
         "id",
         "quiz",
         "token_hash",
+        "delete_secret_hash",
         "answers",
         "scores",
         "profile_key",

@@ -142,6 +142,7 @@ function updateChrome() {
 }
 
 let renderCount = 0;
+let shownAt = null; // the path and query the page shows
 
 async function render({ focus = false } = {}) {
   const current = ++renderCount;
@@ -167,6 +168,7 @@ async function render({ focus = false } = {}) {
   }
   if (current !== renderCount) return; // a newer navigation won
   main.replaceChildren(view.node);
+  shownAt = window.location.pathname + window.location.search;
   main.removeAttribute("aria-busy");
   document.title = view.title ? `${view.title} · ${t("siteName")}` : t("siteName");
   updateChrome();
@@ -207,7 +209,11 @@ for (const button of document.querySelectorAll("[data-locale]")) {
   });
 }
 
-window.addEventListener("popstate", () => render({ focus: true }));
+window.addEventListener("popstate", () => {
+  // Following an in-page anchor (or going back from one) changes only the hash.
+  if (window.location.pathname + window.location.search === shownAt) return;
+  render({ focus: true });
+});
 
 // /site/guides/x → /site/guides/x/
 if (!window.location.pathname.endsWith("/")) {

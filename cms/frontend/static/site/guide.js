@@ -199,6 +199,21 @@ const BLOCKS = {
   },
 };
 
+// The API's outline anchors by block: the block's (or its run's) heading and its steps. An
+// anchor starts with its block's, "b-" and the block id's first 8 characters.
+const blockAnchor = (block) => `b-${block.id.slice(0, 8)}`;
+
+function anchorsOf(outline) {
+  const anchors = new Map();
+  for (const entry of outline) {
+    const block = entry.id.split("-s-")[0];
+    if (!anchors.has(block)) anchors.set(block, { heading: null, steps: [] });
+    if (entry.level === 1) anchors.get(block).heading = entry.id;
+    else anchors.get(block).steps.push(entry.id);
+  }
+  return anchors;
+}
+
 // Runs of copy phrases and of FAQs are shown together under one heading.
 const GROUPS = {
   copy_phrase: { key: "copy_phrases", list: "ul", className: "phrases" },
@@ -206,9 +221,16 @@ const GROUPS = {
   faq_snippet: { key: "faq", list: "div", className: "faqs" },
 };
 
-function renderBody(body, marks) {
+// `targets` collects the elements given an outline anchor, by anchor.
+function renderBody(body, marks, anchors, targets) {
   const out = [];
   let group = null;
+  const anchor = (el, id) => {
+    if (!el || !id) return;
+    el.id = id;
+    el.classList.add("toc-target");
+    targets.set(id, el);
+  };
   body.forEach((block, index) => {
     const render = BLOCKS[block.type];
     if (!render) return;
@@ -228,15 +250,19 @@ function renderBody(body, marks) {
       mark(outdatedMarker());
     }
     const kind = GROUPS[block.type];
+    const own = anchors.get(blockAnchor(block));
     if (!kind) {
       group = null;
+      anchor(node.querySelector(":scope > h2"), own?.heading);
+      node.querySelectorAll(".timeline-step").forEach((step, i) => anchor(step, own?.steps[i]));
       out.push(node);
       return;
     }
     if (!group || group.kind.key !== kind.key) {
       group = { kind, list: h(kind.list, { class: kind.className }) };
-      out.push(h("section", { class: `block block-${kind.className}` }, h("h2", {}, t(kind.key)),
-        group.list));
+      const heading = h("h2", {}, t(kind.key));
+      anchor(heading, own?.heading);
+      out.push(h("section", { class: `block block-${kind.className}` }, heading, group.list));
     }
     group.list.append(node);
   });
@@ -259,6 +285,87 @@ function quizCta(cta, marked) {
   );
 }
 
+const WIDE = "(min-width: 78rem)";
+
+function onScreen(el) {
+  const box = el.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight;
+}
+
+// The current section: the first target in the top part of the window, else the last one
+// scrolled past; its link gets aria-current. A target chosen in the contents stays current
+// while it is on screen (near the end of the page it may never reach the top).
+function followReading(nav, links, targets) {
+  const visible = new Set();
+  const ids = [...links.keys()];
+  const follow = { chosen: null };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!nav.isConnected) {
+        observer.disconnect(); // the reader left the guide
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.isIntersecting) visible.add(entry.target.id);
+        else visible.delete(entry.target.id);
+      }
+      if (follow.chosen && onScreen(targets.get(follow.chosen))) return;
+      follow.chosen = null;
+      const current = ids.find((id) => visible.has(id)) ??
+        ids.findLast((id) => targets.get(id).getBoundingClientRect().top < 0);
+      if (current) markCurrent(links, current);
+    },
+    { rootMargin: "0px 0px -60% 0px" },
+  );
+  for (const id of ids) observer.observe(targets.get(id));
+  return follow;
+}
+
+function markCurrent(links, current) {
+  for (const [id, link] of links) {
+    if (id === current) link.setAttribute("aria-current", "location");
+    else link.removeAttribute("aria-current");
+  }
+}
+
+// The outline as a table of contents: a sticky column on wide screens, a collapsible bar on
+// narrow ones. Only entries drawn on the page are listed.
+function tableOfContents(outline, targets) {
+  const links = new Map();
+  const list = h("ol", { class: "toc-list" });
+  let parent = list;
+  for (const entry of outline) {
+    if (!targets.has(entry.id)) continue;
+    const link = h(
+      "a",
+      { href: `#${entry.id}` },
+      entry.level === 2 && entry.day_from &&
+        h("span", { class: "toc-days" }, dayRange(entry.day_from, entry.day_to)),
+      entry.title,
+    );
+    links.set(entry.id, link);
+    const item = h("li", { class: `toc-level-${entry.level}` }, link);
+    if (entry.level === 1) {
+      list.append(item);
+      parent = item.appendChild(h("ol", {}));
+    } else parent.append(item);
+  }
+  if (!links.size) return null;
+  for (const sub of list.querySelectorAll("ol:empty")) sub.remove();
+  const box = h("details", { open: window.matchMedia(WIDE).matches },
+    h("summary", {}, t("toc")), list);
+  const nav = h("nav", { class: "toc", "aria-label": t("tocLabel") }, box);
+  const follow = followReading(nav, links, targets);
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    if (!link) return;
+    follow.chosen = link.hash.slice(1);
+    markCurrent(links, follow.chosen);
+    if (!window.matchMedia(WIDE).matches) box.open = false;
+  });
+  return nav;
+}
+
 function field(marks, name, node) {
   if (node && marks.fields.has(name)) node.setAttribute("lang", "en");
   return node;
@@ -274,7 +381,9 @@ export function renderGuide(guide) {
     guide.last_reviewed && t("lastReviewed", { date: formatDate(guide.last_reviewed) }),
   ].filter(Boolean);
   const image = guide.hero_image;
-  return h(
+  const targets = new Map();
+  const body = renderBody(guide.body || [], marks, anchorsOf(guide.outline || []), targets);
+  const article = h(
     "article",
     { class: "guide", lang: htmlLang(guide.meta?.locale || locale()) },
     h("nav", { class: "breadcrumbs", "aria-label": t("allGuides") },
@@ -297,9 +406,11 @@ export function renderGuide(guide) {
     guide.summary && field(marks, "summary", h("p", { class: "summary" }, guide.summary)),
     headerMarked && fallbackMarker(),
     headerOutdated && outdatedMarker(),
-    renderBody(guide.body || [], marks),
+    body,
     quizCta(guide.quiz_cta, marks.fields.has("quiz_cta")),
   );
+  const toc = tableOfContents(guide.outline || [], targets);
+  return toc ? h("div", { class: "guide-layout" }, toc, article) : article;
 }
 
 export function renderHome(home, guides) {

@@ -12,6 +12,27 @@ async function englishOptionIds(slug) {
   return new Map(english.questions.map((q) => [q.id, q.options.map((o) => o.id)]));
 }
 
+// Only the person who took the test gets the delete secret; it stays in this browser, keyed by
+// the result's token, and never goes into the share link. Without it a result is read-only.
+const SECRET_KEY = "result-delete-secret:";
+
+function deleteSecret(token) {
+  try {
+    return localStorage.getItem(SECRET_KEY + token);
+  } catch {
+    return null; // storage can be blocked: the result is then read-only here
+  }
+}
+
+function keepDeleteSecret(token, secret) {
+  try {
+    if (secret) localStorage.setItem(SECRET_KEY + token, secret);
+    else localStorage.removeItem(SECRET_KEY + token);
+  } catch {
+    // see above
+  }
+}
+
 function errorSummary(messages) {
   return h(
     "div",
@@ -94,6 +115,7 @@ export function renderTest(test, { preview = false, navigate } = {}) {
         params: { locale: locale() },
         body: { answers },
       });
+      keepDeleteSecret(result.token, result.delete_secret);
       navigate(`/site/results/${encodeURIComponent(result.token)}/`);
     } catch (error) {
       button.disabled = false;
@@ -202,13 +224,15 @@ function playbook(items) {
     h(
       "ol",
       { class: "playbook" },
+      // In day order, numbered by the API's position: the only numbering shown.
       items.map((item) =>
         h(
           "li",
           {},
+          h("p", { class: "step-title" },
+            t("stepN", { n: item.position, title: item.step?.title || item.guide?.title })),
           h("h3", {}, siteLink(guideHref(item.guide?.path), {}, item.guide?.title)),
-          h("p", { class: "day-range" }, dayRange(item.step.day_from, item.step.day_to)),
-          h("p", { class: "step-title" }, t("stepN", { n: item.step.number, title: item.step.title })),
+          item.step && h("p", { class: "day-range" }, dayRange(item.step.day_from, item.step.day_to)),
           item.note && h("p", {}, item.note),
         ),
       ),
@@ -216,7 +240,7 @@ function playbook(items) {
   );
 }
 
-function deleteControl(token, main) {
+function deleteControl(token, secret, main) {
   const box = h("div", { class: "delete-box" });
   const ask = h("button", { type: "button", class: "button button-danger" }, t("deleteResult"));
   ask.addEventListener("click", () => {
@@ -225,7 +249,11 @@ function deleteControl(token, main) {
     const status = h("p", { role: "status" });
     yes.addEventListener("click", async () => {
       try {
-        await api(`results/${encodeURIComponent(token)}/`, { method: "DELETE" });
+        await api(`results/${encodeURIComponent(token)}/`, {
+          method: "DELETE",
+          body: { delete_secret: secret },
+        });
+        keepDeleteSecret(token, null);
         main.replaceChildren(
           h("h1", { tabindex: "-1" }, t("deleted")),
           h("p", {}, siteLink(TEST_HREF, { class: "button" }, t("retake"))),
@@ -246,6 +274,9 @@ function deleteControl(token, main) {
 
 export function renderResult(result, test, token, main) {
   const profile = result.profile || {};
+  const secret = deleteSecret(token);
+  const reportLink = siteLink(`/site/results/${encodeURIComponent(token)}/report/`,
+    { class: "button" }, t(secret ? "reportLink" : "sharedReportLink"));
   const shareUrl = window.location.href.split("#")[0];
   const scoreList = h("dl", { class: "scores" }, (result.scores || []).map((s) => [
     h("dt", {}, s.name),
@@ -255,38 +286,46 @@ export function renderResult(result, test, token, main) {
   return h(
     "div",
     { class: "result", lang: htmlLang(result.locale || locale()) },
-    h("p", { class: "eyebrow" }, t("yourResult"), result.test?.title && ` · ${result.test.title}`),
+    h("p", { class: "eyebrow" }, t(secret ? "yourResult" : "sharedResult"),
+      result.test?.title && ` · ${result.test.title}`),
     h("h1", {}, profile.name),
     paragraphs(profile.description, { class: "lead" }),
-    h("section", { class: "block chart-block" }, h("h2", {}, t("yourScores")),
+    h("section", { class: "block chart-block" }, h("h2", {}, t(secret ? "yourScores" : "scores")),
       h("figure", {}, scoreChart(result.scores || [], test?.profiles || [])), scoreList),
     list(t("strengths"), profile.strengths),
     list(t("growthEdges"), profile.growth_edges),
     list(t("tips"), profile.tips),
     playbook(result.playbook),
-    h(
-      "section",
-      { class: "block share" },
-      h("h2", {}, t("share")),
-      result.expires_at && h("p", {}, t("shareText", { date: formatDate(result.expires_at) })),
-      h("label", { for: "share-url" }, t("shareLink")),
-      h("input", { id: "share-url", class: "share-url", type: "url", readonly: true,
-        value: shareUrl }),
-      copyControl(() => shareUrl, "share-url"),
-      h("p", {}, siteLink(`/site/results/${encodeURIComponent(token)}/report/`, { class: "button" },
-        t("reportLink"))),
-    ),
-    h("section", { class: "block" }, h("h2", {}, t("deleteResult")), deleteControl(token, main)),
+    secret
+      ? [
+        h(
+          "section",
+          { class: "block share" },
+          h("h2", {}, t("share")),
+          result.expires_at && h("p", {}, t("shareText", { date: formatDate(result.expires_at) })),
+          h("label", { for: "share-url" }, t("shareLink")),
+          h("input", { id: "share-url", class: "share-url", type: "url", readonly: true,
+            value: shareUrl }),
+          copyControl(() => shareUrl, "share-url"),
+          h("p", {}, reportLink),
+        ),
+        h("section", { class: "block" }, h("h2", {}, t("deleteResult")),
+          deleteControl(token, secret, main)),
+      ]
+      : h("section", { class: "block" }, h("p", {}, t("sharedNote")), h("p", {}, reportLink)),
   );
 }
 
 export function renderReport(report, token) {
+  const own = Boolean(deleteSecret(token));
   return h(
     "div",
     { class: "report", lang: htmlLang(report.locale || locale()) },
-    h("p", { class: "eyebrow" }, t("yourResult"), report.profile?.name && ` · ${report.profile.name}`),
-    h("h1", {}, t("reportHeading")),
-    h("p", {}, siteLink(`/site/results/${encodeURIComponent(token)}/`, {}, `← ${t("backToResult")}`)),
+    h("p", { class: "eyebrow" }, t(own ? "yourResult" : "sharedResult"),
+      report.profile?.name && ` · ${report.profile.name}`),
+    h("h1", {}, t(own ? "reportHeading" : "sharedReportHeading")),
+    h("p", {}, siteLink(`/site/results/${encodeURIComponent(token)}/`, {},
+      `← ${t(own ? "backToResult" : "backToSharedResult")}`)),
     h(
       "ol",
       { class: "days" },
@@ -294,7 +333,7 @@ export function renderReport(report, token) {
         h(
           "li",
           { class: "day" },
-          h("h2", {}, t("day", { day: day.day })),
+          h("h2", {}, dayRange(day.day_from, day.day_to)),
           h("p", { class: "meta" }, [day.guide, day.step].filter(Boolean).join(" · ")),
           day.actions?.length > 0 && h("ul", {}, day.actions.map((a) => h("li", {}, a))),
         ),
