@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", api_v1.urls),
     path("api/v2/", api_router.urls),
     path("site/", include("cms.frontend.urls")),
+    path("", include("cms.sitemaps")),
 ]
 
 if apps.is_installed("cms.devtools"):  # dev and test settings, and `make bench`

@@ -17,6 +17,7 @@ from cms.streams import item_value, raw_items
 from guides.blocks import GuideBodyBlock
 from guides.models import FAQ
 from guides.outline import guide_outline
+from guides.seo import guide_seo
 
 BODY_BLOCK = GuideBodyBlock()
 
@@ -107,6 +108,7 @@ class GuideRepresentation:
                 "last_reviewed": page.last_reviewed,
             }
         )
+        data["seo"] = guide_seo(page, data, self.locale)
         state = self.view.state(translated=has_chinese(page))
         data["translation_state"] = state
         data["meta"] = {

@@ -5,7 +5,7 @@ what editors can enter.
 """
 
 from datetime import date, datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from ninja import Schema
 from pydantic import Field, create_model
@@ -181,6 +181,54 @@ class GuideMetaSchema(Schema):
     translation_state: TranslationState
 
 
+class AlternateSchema(Schema):
+    hreflang: Literal["en", "zh-Hans", "x-default"]
+    href: str
+
+
+class OpenGraphImageSchema(Schema):
+    url: str = Field(description="Absolute URL of a 1200×630 rendition of the hero image.")
+    width: int
+    height: int
+
+
+class OpenGraphSchema(Schema):
+    title: str
+    description: str
+    type: Literal["article"]
+    locale: Literal["en_US", "zh_CN"]
+    url: str
+    image: OpenGraphImageSchema | None = Field(
+        None, description="Left out when the guide has no hero image."
+    )
+
+
+class SEOSchema(Schema):
+    title: str = Field(description="The editor's SEO title (Promote tab), or the guide's title.")
+    description: str = Field(
+        description=(
+            "The editor's search description (Promote tab), or the summary cut to about 160 "
+            "characters at a sentence or word."
+        )
+    )
+    canonical: str = Field(
+        description=(
+            "The page on the public front end (PUBLIC_SITE_URL); the English one for a guide "
+            "with no approved Chinese, whose values are then all English."
+        )
+    )
+    alternates: list[AlternateSchema] = Field(
+        description="hreflang links: each language the guide is published in, and x-default."
+    )
+    open_graph: OpenGraphSchema = Field(description="og: meta tags, by property name.")
+    json_ld: list[dict[str, Any]] = Field(
+        description=(
+            'schema.org objects for <script type="application/ld+json">: an Article, and a '
+            "FAQPage when the guide has FAQs (answers as plain text)."
+        )
+    )
+
+
 class GuideDetailSchema(GuideSummarySchema):
     hero_image: ImageSchema | None
     body: list[BodyItem]
@@ -195,6 +243,7 @@ class GuideDetailSchema(GuideSummarySchema):
     quiz_cta: QuizCallToActionSchema | None
     expert_reviewer: str
     last_reviewed: date | None
+    seo: SEOSchema
     meta: GuideMetaSchema
 
 

@@ -8,6 +8,7 @@ from django.db.models.functions import JSONObject
 from cms.db_functions import JSONArrayAgg
 from cms.pages import public_live
 from guides.models import GuidePage, GuidePageTag
+from guides.seo import og_image_subquery
 
 
 def api_guides():
@@ -42,6 +43,7 @@ def api_guide_detail_base(locale):
         api_guides()
         .select_related("series", "quiz_cta", "hero_image")
         .only(*DETAIL_FIELDS, *bodies)
+        .annotate(og_image=og_image_subquery())
     )
 
 
@@ -67,6 +69,7 @@ DETAIL_FIELDS = [
     "expert_reviewer",
     "last_reviewed",
     *_both("series__description"),
+    *_both("seo_title", "search_description"),
     "hero_image__id",
     "hero_image__title",
     "hero_image__file",

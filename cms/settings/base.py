@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urljoin
 
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -252,6 +254,8 @@ API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", default=True)  # off only to
 PREVIEW_TOKEN_SECONDS = env_int("PREVIEW_TOKEN_SECONDS", 60 * 60)
 # The front end readers use: public Wagtail page URLs redirect there (cms.frontend.headless).
 FRONTEND_URL = env_str("FRONTEND_URL", "/site/")
+# Its public address, absolute: canonical and hreflang links, Open Graph and /sitemap.xml.
+PUBLIC_SITE_URL = env_str("PUBLIC_SITE_URL", urljoin(f"{WAGTAILADMIN_BASE_URL}/", FRONTEND_URL))
 # Where the admin's "Preview on the front end" sends editors; it receives ?token=…&locale=….
 FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "/site/preview/")
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

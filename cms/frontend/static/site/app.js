@@ -5,6 +5,8 @@ import { h, siteLink } from "./dom.js";
 import { guideList, renderGuide, renderHome } from "./guide.js";
 import { chooseLocale, htmlLang, loadLabels, locale, saveLocale, t } from "./i18n.js";
 import { renderReport, renderResult, renderTest } from "./quiz.js";
+import { renderSearch, searchForm } from "./search.js";
+import { fetchTopics, renderSeries, renderTopic, topicChips } from "./topics.js";
 
 const main = document.getElementById("main");
 const enc = encodeURIComponent;
@@ -30,19 +32,27 @@ async function previewOf(data) {
 // Each view returns {title, node}; `ctx` has the path parameters and the query string.
 const views = {
   async home() {
-    const [home, guides] = await Promise.all([
+    const [home, guides, topics] = await Promise.all([
       api("home/", { params: { locale: locale() } }),
       api("guides/", { params: { locale: locale(), limit: 100 } }).catch(() => null),
+      fetchTopics().catch(() => null),
     ]);
-    return { title: null, node: renderHome(home, guides) };
+    const node = renderHome(home, guides);
+    const chips = topicChips(topics);
+    if (chips) node.append(chips);
+    return { title: null, node };
   },
 
   async guides() {
-    const guides = await api("guides/", { params: { locale: locale(), limit: 100 } });
+    const [guides, topics] = await Promise.all([
+      api("guides/", { params: { locale: locale(), limit: 100 } }),
+      fetchTopics().catch(() => null),
+    ]);
     return {
       title: t("guidesHeading"),
       node: h("div", {}, h("h1", {}, t("guidesHeading")),
         h("p", { class: "meta" }, t("guideCount", { count: guides.count })),
+        topicChips(topics),
         guideList(guides.items || [], "h2")),
     };
   },
@@ -55,6 +65,10 @@ const views = {
     }
     return { title: guide.title, node: renderGuide(guide) };
   },
+
+  topic: (ctx) => renderTopic(ctx.params[0]),
+  series: (ctx) => renderSeries(ctx.params[0]),
+  search: (ctx) => renderSearch(ctx.query),
 
   async test(ctx) {
     const test = await api(`tests/${enc(ctx.params[0])}/`, { params: { locale: locale() } });
@@ -93,6 +107,9 @@ const routes = [
   [/^\/site\/$/, views.home],
   [/^\/site\/guides\/$/, views.guides],
   [/^\/site\/guides\/([^/]+)\/$/, views.guide],
+  [/^\/site\/topics\/([^/]+)\/$/, views.topic],
+  [/^\/site\/series\/([^/]+)\/$/, views.series],
+  [/^\/site\/search\/$/, views.search],
   [/^\/site\/tests\/([^/]+)\/$/, views.test],
   [/^\/site\/results\/([^/]+)\/$/, views.result],
   [/^\/site\/results\/([^/]+)\/report\/$/, views.report],
@@ -201,7 +218,9 @@ for (const button of document.querySelectorAll("[data-locale]")) {
   button.addEventListener("click", () => {
     saveLocale(button.dataset.locale);
     const url = new URL(window.location.href);
-    if (url.searchParams.has("locale") && !url.pathname.startsWith("/site/preview/")) {
+    // Search results keep their language in the address, to be shared.
+    const keep = url.searchParams.has("locale") || url.pathname === "/site/search/";
+    if (keep && !url.pathname.startsWith("/site/preview/")) {
       url.searchParams.set("locale", button.dataset.locale);
       history.replaceState(null, "", url.pathname + url.search + url.hash);
     }
@@ -214,6 +233,9 @@ window.addEventListener("popstate", () => {
   if (window.location.pathname + window.location.search === shownAt) return;
   render({ focus: true });
 });
+
+document.querySelector(".header-inner")
+  ?.insertBefore(searchForm(navigate), document.querySelector(".lang-switch"));
 
 // /site/guides/x → /site/guides/x/
 if (!window.location.pathname.endsWith("/")) {

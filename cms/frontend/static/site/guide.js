@@ -14,6 +14,7 @@ import {
   siteLink,
 } from "./dom.js";
 import { formatDate, htmlLang, locale, t } from "./i18n.js";
+import { showSeo } from "./seo.js";
 
 export const TEST_HREF = "/site/tests/relationship-test/";
 
@@ -395,8 +396,12 @@ export function renderGuide(guide) {
       field(marks, "title", h("h1", {}, guide.title)),
       guide.subtitle && field(marks, "subtitle", h("p", { class: "lead" }, guide.subtitle)),
       reviewed.length > 0 && h("p", { class: "meta" }, reviewed.join(" · ")),
+      guide.series?.slug &&
+        h("p", { class: "meta" }, `${t("seriesLabel")}: `,
+          siteLink(`/site/series/${encodeURIComponent(guide.series.slug)}/`, {}, guide.series.name)),
       guide.topics?.length > 0 &&
-        h("p", { class: "meta" }, `${t("topics")}: `, guide.topics.map((x) => x.name).join(", ")),
+        h("p", { class: "meta" }, `${t("topics")}: `, guide.topics.map((x, i) => [i > 0 && ", ",
+          siteLink(`/site/topics/${encodeURIComponent(x.slug)}/`, {}, x.name)])),
     ),
     marks.any && fallbackNotice(),
     (marks.outdated.blocks.size > 0 || marks.outdated.fields.size > 0) && outdatedNotice(),
@@ -409,6 +414,7 @@ export function renderGuide(guide) {
     body,
     quizCta(guide.quiz_cta, marks.fields.has("quiz_cta")),
   );
+  showSeo(guide.seo, article);
   const toc = tableOfContents(guide.outline || [], targets);
   return toc ? h("div", { class: "guide-layout" }, toc, article) : article;
 }
