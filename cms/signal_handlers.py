@@ -4,11 +4,13 @@ Publishing is not among them: the publish service (cms.workflow.publishing) does
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.signals import page_unpublished, post_page_move
 
 from cms.caching.version import bump_content_version
 from cms.i18n.status import refresh_for_revision
+from cms.images import on_image_saved
 from cms.search.index import reindex_later
 
 
@@ -25,6 +27,8 @@ def on_revision_saved(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
+    # Renditions are made on upload, never on a reader's request (cms.images).
+    post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="cms-image-renditions")
     page_unpublished.connect(on_published_content_changed, dispatch_uid="cms-version-unpublish")
     post_page_move.connect(on_published_content_changed, dispatch_uid="cms-version-move")
     post_delete.connect(

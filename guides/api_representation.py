@@ -8,9 +8,11 @@ Chinese written for an older English is listed in `meta.outdated`.
 """
 
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.i18n.locales import SOURCE, LocaleView, suffix
+from cms.images import images_with_renditions, picture, referenced_images
 from cms.pages import front_end_path
 from cms.rich_text import expand_many
 from cms.streams import item_value, raw_items
@@ -41,6 +43,15 @@ class _FAQRef:
         self.path = path
 
 
+class _ImageRef:
+    """A chosen image waiting to be fetched, with its renditions, with every other one."""
+
+    __slots__ = ("image_id",)
+
+    def __init__(self, image_id):
+        self.image_id = image_id
+
+
 class GuideRepresentation:
     """Builds one guide (or a list of guides) as a reader of one locale sees it
     (cms.i18n.locales.LocaleView), with every rich text and reusable FAQ resolved in bulk."""
@@ -50,6 +61,7 @@ class GuideRepresentation:
         self.suffix = suffix(locale)
         self.view = LocaleView(locale)
         self.pending = []  # (container, key, placeholder) to fill in once, in bulk
+        self.body_images = None
 
     def text(self, obj, name, path=None):
         return self.view.text(obj, name, path)
@@ -76,6 +88,7 @@ class GuideRepresentation:
 
     def detail(self, page, revision_id=None):
         self.view, self.pending = LocaleView(self.locale, live_sources(page)), []
+        self.body_images = getattr(page, "body_images", None)  # read by the detail query
         data = self.summary(page)
         raw = self.raw_body(page)
         body = self.body(raw)
@@ -88,17 +101,9 @@ class GuideRepresentation:
                 faqs.append(block["value"]["faq"])
             elif block["type"] == "references":
                 references.extend(block["value"]["items"])
-        image = page.hero_image
         data.update(
             {
-                "hero_image": image
-                and {
-                    "id": image.pk,
-                    "title": image.title,
-                    "url": image.file.url,
-                    "width": image.width,
-                    "height": image.height,
-                },
+                "hero_image": self.hero_image(page),
                 "body": body,
                 "outline": self.outline(body, raw),
                 "faqs": faqs,
@@ -120,6 +125,19 @@ class GuideRepresentation:
             "translation_state": state,
         }
         return data
+
+    def hero_image(self, page):
+        """The hero image with the renditions that exist (read with the detail query)."""
+        image = page.hero_image
+        if image is None:
+            return None
+        if hasattr(page, "hero_renditions"):
+            renditions = page.hero_renditions
+        else:  # a preview: its revision was not read with the detail query
+            renditions = images_with_renditions([image.pk])[image.pk].rendition_list
+        # Images are not translated: the title is English alt text, so a Chinese reader gets
+        # the hero as decoration (alt="", beside the guide's title) rather than English.
+        return picture(image, renditions, image.title if self.view.in_english else "")
 
     def outline(self, body, raw):
         """The guide's outline. Its titles are copies of the body's: English among them is
@@ -157,7 +175,7 @@ class GuideRepresentation:
 
     def defer(self, container, key, value):
         container[key] = value
-        if isinstance(value, _RichText | _FAQRef):
+        if isinstance(value, _RichText | _FAQRef | _ImageRef):
             self.pending.append((container, key, value))
 
     def to_api(self, block, raw, path):
@@ -178,15 +196,25 @@ class GuideRepresentation:
             return _RichText(raw)
         if isinstance(block, SnippetChooserBlock):
             return _FAQRef(raw, path) if raw else None
+        if isinstance(block, ImageChooserBlock):
+            return _ImageRef(raw) if isinstance(raw, int) else None
         if isinstance(block, blocks.IntegerBlock):
             return raw if isinstance(raw, int) else None
         if raw is None:
             return ""
         return raw
 
-    # Deferred values: reusable FAQs, then every rich text, each in one go
+    # Deferred values: images, reusable FAQs, then every rich text, each in one go
 
     def resolve_pending(self):
+        images = [entry for entry in self.pending if isinstance(entry[2], _ImageRef)]
+        found = referenced_images(self.body_images) if images else {}
+        missing = {ref.image_id for _c, _k, ref in images} - set(found)
+        found |= images_with_renditions(missing)  # a preview, or no rendition made yet
+        for container, key, ref in images:
+            image = found.get(ref.image_id)
+            alt = container.get("alt") or (image and image.title) or ""
+            container[key] = image and picture(image, image.rendition_list, alt)
         refs = [entry for entry in self.pending if isinstance(entry[2], _FAQRef)]
         ids = {ref.faq_id for _c, _k, ref in refs}
         faqs = FAQ.objects.filter(live=True).in_bulk(ids) if refs else {}

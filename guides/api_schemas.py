@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, Union
 from ninja import Schema
 from pydantic import Field, create_model
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from guides.blocks import GuideBodyBlock
@@ -19,6 +20,31 @@ class FAQSchema(Schema):
     id: int | None = None
     question: str
     answer: str = Field(description="HTML; internal links are expanded to real URLs.")
+
+
+class FocalPointSchema(Schema):
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class SrcsetSchema(Schema):
+    avif: str | None = Field(None, description="Left out when the server cannot make AVIF.")
+    webp: str | None = None
+    jpeg: str | None = None
+
+
+class ImageSchema(Schema):
+    id: int
+    alt: str
+    width: int = Field(description="The original's width in pixels.")
+    height: int
+    focal_point: FocalPointSchema | None
+    src: str | None = Field(description="A JPEG rendition; null until renditions are made.")
+    srcset: SrcsetSchema = Field(
+        description="Per format, “url 480w, url 960w, url 1440w”: only the renditions made."
+    )
 
 
 def _schema_name(block):
@@ -32,6 +58,8 @@ def _field_type(block):
         return list[_field_type(block.child_block)]
     if isinstance(block, SnippetChooserBlock):
         return FAQSchema | None
+    if isinstance(block, ImageChooserBlock):
+        return ImageSchema | None
     if isinstance(block, blocks.IntegerBlock):
         return int | None
     if isinstance(block, blocks.ChoiceBlock):
@@ -91,14 +119,6 @@ class TopicSchema(Schema):
 
 class TopicWithCountSchema(TopicSchema):
     guide_count: int
-
-
-class ImageSchema(Schema):
-    id: int
-    title: str
-    url: str
-    width: int
-    height: int
 
 
 class QuizCallToActionSchema(Schema):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote"]
@@ -290,6 +291,24 @@ class ReferencesBlock(blocks.StructBlock):
         help_text = _("The sources the guide draws on.")
 
 
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        label=_("Alt text"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "What the image shows, for people who cannot see it; needed before publishing."
+        ),
+    )
+    caption = blocks.TextBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        help_text = _("An image with alt text and an optional caption.")
+
+
 class GuideBodyBlock(blocks.StreamBlock):
     scenario = ScenarioBlock()
     section = SectionBlock()
@@ -302,6 +321,7 @@ class GuideBodyBlock(blocks.StreamBlock):
     faq = FAQBlock()
     faq_snippet = FAQSnippetBlock()
     references = ReferencesBlock()
+    image = ImageBlock()
 
     class Meta:
         label = _("Body")

@@ -35,6 +35,7 @@ CODE_ELLIPSIS = "trailing_ellipsis"
 CODE_WRONG_SCRIPT = "wrong_script"
 CODE_INTERFACE_LABEL = "interface_label"
 CODE_MIXED_PUNCTUATION = "mixed_punctuation"
+CODE_IMAGE_ALT_MISSING = "image_alt_missing"
 
 # Labels the front end renders itself; exports sometimes bake them into the text.
 CHINESE_INTERFACE_LABELS = (
@@ -74,6 +75,7 @@ CHECK_EXCEPTIONS = {
     ("pathway", "actions"): TEXT,
     ("references", "author"): SCRIPT,
     ("references", "work"): SCRIPT,
+    ("image", "caption"): TEXT,
 }
 TOP_LEVEL_PROSE_FIELDS = frozenset({"summary"})
 
@@ -339,6 +341,16 @@ def _check_block(block: dict, language: str, index: int) -> list[ContentWarning]
     if block_type == "pathway" and isinstance(value, dict):
         steps = value.get("steps") or []
         warnings += repeated_action_steps(steps, f"body[{index}].steps", block_type=block_type)
+    if (
+        block_type == "image"
+        and isinstance(value, dict)
+        and not str(value.get("alt") or "").strip()
+    ):
+        path = f"body[{index}].alt"
+        message = _("%(field)s: describe the image for people who cannot see it.")
+        warnings.append(
+            _warning(CODE_IMAGE_ALT_MISSING, path, message, field=field_label(path, block_type))
+        )
     return warnings
 
 

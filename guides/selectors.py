@@ -6,6 +6,7 @@ from django.db.models import JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 
 from cms.db_functions import JSONArrayAgg
+from cms.images import referenced_renditions_subquery, renditions_subquery
 from cms.pages import public_live
 from guides.models import GuidePage, GuidePageTag
 from guides.seo import og_image_subquery
@@ -43,7 +44,11 @@ def api_guide_detail_base(locale):
         api_guides()
         .select_related("series", "quiz_cta", "hero_image")
         .only(*DETAIL_FIELDS, *bodies)
-        .annotate(og_image=og_image_subquery())
+        .annotate(
+            og_image=og_image_subquery(),
+            hero_renditions=renditions_subquery("hero_image"),
+            body_images=referenced_renditions_subquery(),
+        )
     )
 
 
@@ -75,6 +80,10 @@ DETAIL_FIELDS = [
     "hero_image__file",
     "hero_image__width",
     "hero_image__height",
+    "hero_image__focal_point_x",
+    "hero_image__focal_point_y",
+    "hero_image__focal_point_width",
+    "hero_image__focal_point_height",
     "quiz_cta__id",
     "quiz_cta__live",
     "translation_approval__sources",

@@ -16,11 +16,11 @@ from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
 from cms.i18n.locales import HTML_LANGS, LOCALES, SOURCE, field_name
+from cms.images import OG_IMAGE_FILTER
 from cms.pages import front_end_paths
 from cms.sitemaps import has_locale, public_url
 
 DESCRIPTION_LENGTH = 160
-OG_IMAGE_FILTER = "fill-1200x630"  # the size Open Graph and schema.org readers prefer
 OG_LOCALES = {"en": "en_US", "zh-hans": "zh_CN"}
 SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？]")
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
@@ -62,14 +62,27 @@ def absolute(url):
 
 
 def og_image(page):
-    """{url, width, height} of the hero image's rendition, created the first time."""
-    image = page.hero_image
-    if image is None:
+    """{url, width, height} of the hero image's Open Graph rendition, if it has been made
+    (cms.images: a reader's request never makes one)."""
+    if page.hero_image_id is None:
         return None
-    stored = getattr(page, "og_image", None)  # annotated by the API's detail query
-    if stored is None:
-        rendition = image.get_rendition(OG_IMAGE_FILTER)
-        stored = {"file": rendition.file.name, "width": rendition.width, "height": rendition.height}
+    if hasattr(page, "og_image"):  # annotated by the API's detail query
+        stored = page.og_image
+    else:  # a preview
+        rendition = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(image_id=page.hero_image_id, filter_spec=OG_IMAGE_FILTER)
+            .order_by("-pk")
+            .first()
+        )
+        stored = rendition and {
+            "file": rendition.file.name,
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+    if not stored:
+        return None
     storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
     return {
         "url": absolute(storage.url(stored["file"])),

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from cms.i18n.memory import remember_approved
 from guides.blocks import GuideBodyBlock
+from guides.demo.images import HERO_IMAGES, load_demo_images
 from guides.models import FAQ, GuideIndexPage, GuidePage, QuizCallToAction, Series, Topic
 from guides.stream_data import to_raw
 
@@ -88,14 +89,21 @@ def ensure_guide_index(home):
     return index, True
 
 
-def build_guide(guide_data, series, cta, faq_ids):
+def build_guide(guide_data, series, cta, faq_ids, image_ids=None):
+    """The unsaved guide; choosers in its body name a reusable FAQ or a demo image by key."""
     body_block = GuideBodyBlock()
     seed = f"guide-{series.code}-{guide_data['number']}"
+    image_ids = image_ids or {}
+
+    def resolve(key):
+        return faq_ids.get(key) or image_ids.get(key)
+
     return GuidePage(
         slug=guide_data["slug"]["en"],
         series=series,
         number=guide_data["number"],
         quiz_cta=cta,
+        hero_image_id=image_ids.get(HERO_IMAGES.get(guide_data["number"])),
         expert_reviewer=guide_data.get("expert_reviewer", ""),
         last_reviewed=date.fromisoformat(guide_data["last_reviewed"])
         if guide_data.get("last_reviewed")
@@ -105,22 +113,24 @@ def build_guide(guide_data, series, cta, faq_ids):
         **_language_fields("slug", guide_data["slug"]),
         **_language_fields("subtitle", guide_data["subtitle"]),
         **_language_fields("summary", guide_data["summary"]),
-        body_en=to_raw(body_block, guide_data["body"]["en"], seed, faq_ids.get),
-        body_zh_hans=to_raw(body_block, guide_data["body"]["zh_hans"], seed, faq_ids.get),
+        body_en=to_raw(body_block, guide_data["body"]["en"], seed, resolve),
+        body_zh_hans=to_raw(body_block, guide_data["body"]["zh_hans"], seed, resolve),
     )
 
 
 @transaction.atomic
 def load_demo_guides(home, data=None):
-    """Create the demo snippets, guide index and guides that are missing. Returns counts."""
+    """Create the demo snippets, images, guide index and guides that are missing. Returns
+    counts."""
     data = data or read_demo_data()
     series, cta, faq_ids = load_snippets(data)
+    image_ids = load_demo_images()
     index, _created = ensure_guide_index(home)
     created = 0
     for guide_data in data["guides"]:
         if GuidePage.objects.filter(series=series, number=guide_data["number"]).exists():
             continue
-        guide = build_guide(guide_data, series, cta, faq_ids)
+        guide = build_guide(guide_data, series, cta, faq_ids, image_ids)
         index.add_child(instance=guide)
         guide.topics.add(*guide_data.get("topics", []))
         guide.save_revision().publish()

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 # Shared values, the same in both languages by design.
 NOT_TRANSLATED = {"id", "type", "slug", "path", "url", "api_url", "quiz_url", "expert_reviewer"}
 NOT_TRANSLATED |= {"canonical", "href", "json_ld"}  # seo: addresses; JSON-LD copies checked texts
+NOT_TRANSLATED |= {"src", "srcset"}  # image addresses
 
 
 def english_edit(page, change):

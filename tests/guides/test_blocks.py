@@ -131,7 +131,7 @@ class TestOtherBlocks:
 
     def test_every_body_block_has_icon_label_and_help_text(self):
         body = blocks.GuideBodyBlock()
-        assert len(body.child_blocks) == 11
+        assert len(body.child_blocks) == 12
         for name, child in body.child_blocks.items():
             assert child.meta.icon, name
             assert child.meta.label, name

@@ -4,8 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 from django.utils.translation import gettext as _
 
+from cms.images import make_missing_renditions
 from cms.webhooks.worker import run_queued_tasks
 from cms.workflow.scheduler import run_due
+
+RENDITION_BATCH = 20  # images per round, so that scheduled publishing is never held up long
 
 
 class Command(BaseCommand):
@@ -35,6 +38,7 @@ class Command(BaseCommand):
                     }
                 )
             run_queued_tasks()
+            make_missing_renditions(limit=RENDITION_BATCH)
             if once:
                 return
             time.sleep(interval)

@@ -178,6 +178,11 @@ const BLOCKS = {
   faq_snippet(value) {
     return value.faq ? BLOCKS.faq(value.faq) : null;
   },
+  image(value) {
+    const img = picture(value.image);
+    return img && h("figure", { class: "block block-image" }, img,
+      value.caption && h("figcaption", {}, value.caption));
+  },
   references(value) {
     return h(
       "section",
@@ -199,6 +204,33 @@ const BLOCKS = {
     );
   },
 };
+
+// An API image as <picture>: a <source> per modern format, a JPEG <img> as the fallback. Only
+// renditions the CMS has made are listed; an image with none yet is left out.
+const PICTURE_SIZES = "(min-width: 48rem) 48rem, 100vw";
+const SOURCE_TYPES = [["avif", "image/avif"], ["webp", "image/webp"]];
+
+function picture(image, { className, lazy = true } = {}) {
+  if (!image?.src) return null;
+  const srcset = image.srcset || {};
+  return h(
+    "picture",
+    {},
+    SOURCE_TYPES.filter(([format]) => srcset[format]).map(([format, type]) =>
+      h("source", { type, srcset: srcset[format], sizes: PICTURE_SIZES })),
+    h("img", {
+      class: className,
+      src: image.src,
+      srcset: srcset.jpeg,
+      sizes: PICTURE_SIZES,
+      width: image.width,
+      height: image.height,
+      alt: image.alt || "",
+      loading: lazy ? "lazy" : null,
+      decoding: "async",
+    }),
+  );
+}
 
 // The API's outline anchors by block: the block's (or its run's) heading and its steps. An
 // anchor starts with its block's, "b-" and the block id's first 8 characters.
@@ -405,9 +437,7 @@ export function renderGuide(guide) {
     ),
     marks.any && fallbackNotice(),
     (marks.outdated.blocks.size > 0 || marks.outdated.fields.size > 0) && outdatedNotice(),
-    image &&
-      h("img", { class: "hero", src: image.url, alt: image.title || "", width: image.width,
-        height: image.height }),
+    picture(image, { className: "hero", lazy: false }),
     guide.summary && field(marks, "summary", h("p", { class: "summary" }, guide.summary)),
     headerMarked && fallbackMarker(),
     headerOutdated && outdatedMarker(),
