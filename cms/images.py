@@ -36,6 +36,16 @@ def filter_spec(width, fmt):
 
 SRCSET_SPECS = {filter_spec(width, fmt): (width, fmt) for fmt in FORMATS for width in WIDTHS}
 ALL_SPECS = (*SRCSET_SPECS, OG_IMAGE_FILTER)
+# What a picture needs of its image, read with its renditions in one subquery.
+IMAGE_FIELDS = (
+    "title",
+    "width",
+    "height",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+)
 
 
 def rendition_model():
@@ -84,18 +94,7 @@ def referenced_renditions_subquery(page_ref="pk"):
                     file="file",
                     width="width",
                     image="image_id",
-                    **{
-                        f"image_{name}": f"image__{name}"
-                        for name in (
-                            "title",
-                            "width",
-                            "height",
-                            "focal_point_x",
-                            "focal_point_y",
-                            "focal_point_width",
-                            "focal_point_height",
-                        )
-                    },
+                    **{f"image_{name}": f"image__{name}" for name in IMAGE_FIELDS},
                 )
             )
         )
@@ -111,22 +110,10 @@ def referenced_images(items):
     for item in items or []:
         image = images.get(item["image"])
         if image is None:
-            fields = {name.removeprefix("image_"): value for name, value in item.items()}
             image = images[item["image"]] = SimpleNamespace(
                 pk=item["image"],
                 rendition_list=[],
-                **{
-                    name: fields[name]
-                    for name in (
-                        "title",
-                        "width",
-                        "height",
-                        "focal_point_x",
-                        "focal_point_y",
-                        "focal_point_width",
-                        "focal_point_height",
-                    )
-                },
+                **{name: item[f"image_{name}"] for name in IMAGE_FIELDS},
             )
         image.rendition_list.append(item)
     return images

@@ -1,4 +1,4 @@
-from guides.models import GuidePage
+from guides.models import GuideIndexPage, GuidePage
 
 
 def get_json(client, url, **params):
@@ -9,3 +9,19 @@ def get_json(client, url, **params):
 
 def first_guide():
     return GuidePage.objects.order_by("number").first()
+
+
+def add_guide(publish, number, **fields):
+    """A copy of the first demo guide, published (with `publish`)."""
+    template = first_guide()
+    guide = GuidePage(
+        title=f"Guide {number}",
+        slug=f"guide-{number}",
+        summary=template.summary_en,
+        body_en=template.body_en.raw_data,
+        number=number,
+        series=template.series,
+        **fields,
+    )
+    GuideIndexPage.objects.get().add_child(instance=guide)
+    return publish(guide)

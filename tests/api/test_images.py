@@ -10,8 +10,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from cms.images import FORMATS, WIDTHS, make_renditions, rendition_model
 from guides.content_checks import check_guide
-from guides.models import GuideIndexPage, GuidePage
-from tests.api.helpers import first_guide, get_json
+from guides.models import GuidePage
+from tests.api.helpers import add_guide, get_json
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +20,6 @@ def new_image(title="Two chairs by a window", **fields):
     return get_image_model().objects.create(
         title=title, file=get_test_image_file(size=(1600, 1000)), **fields
     )
-
-
-def add_guide(publish, number, **fields):
-    template = first_guide()
-    guide = GuidePage(
-        title=f"Guide {number}",
-        slug=f"guide-{number}",
-        summary=template.summary_en,
-        body_en=template.body_en.raw_data,
-        number=number,
-        series=template.series,
-        **fields,
-    )
-    GuideIndexPage.objects.get().add_child(instance=guide)
-    return publish(guide)
 
 
 def detail(client, guide, locale="en"):

@@ -14,9 +14,9 @@ from wagtail.models import PageViewRestriction
 
 from cms.images import OG_IMAGE_FILTER, make_renditions
 from cms.sitemaps import PagesSitemap
-from guides.models import GuideIndexPage, GuidePage
+from guides.models import GuidePage
 from guides.seo import trim
-from tests.api.helpers import first_guide, get_json
+from tests.api.helpers import add_guide, first_guide, get_json
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +27,6 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 def seo_of(client, guide, locale):
     _, data = get_json(client, f"/api/v1/guides/{guide.slug_en}/", locale=locale)
     return data["seo"]
-
-
-def add_guide(publish, number, **fields):
-    """A copy of the first demo guide, published unless `live=False`."""
-    template = first_guide()
-    guide = GuidePage(
-        title=f"Guide {number}",
-        slug=f"guide-{number}",
-        summary=template.summary_en,
-        body_en=template.body_en.raw_data,
-        number=number,
-        series=template.series,
-        **fields,
-    )
-    GuideIndexPage.objects.get().add_child(instance=guide)
-    return publish(guide)
 
 
 @pytest.mark.parametrize(
