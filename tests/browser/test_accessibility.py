@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.test_reader_site import _answer_all
+from tests.browser.waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -88,7 +89,7 @@ def _describe(name, violations):
 def _check(page, axe_source, name, found):
     """Run axe on the page as shown; record serious and critical violations; screenshot."""
     page.wait_for_selector("main h1")
-    page.wait_for_function("!document.getElementById('main').hasAttribute('aria-busy')")
+    wait_until(page, "() => !document.getElementById('main').hasAttribute('aria-busy')")
     # Evaluated over the DevTools protocol: the site's CSP (no inline scripts) is untouched.
     page.evaluate(axe_source)
     result = page.evaluate(

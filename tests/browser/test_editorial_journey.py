@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from guides.models import GuideIndexPage, GuidePage
 from tests.browser.admin import approve, footer_action, log_in, prefer
+from tests.browser.waiting import wait_until
 
 TITLE = "Saying sorry so it lands"
 CHINESE_TITLE = "让道歉真正被听见"
@@ -36,7 +37,8 @@ def insert_block(page, stream, label):
         )
         page.get_by_role("option", name=label, exact=True).last.click()
         try:
-            page.wait_for_function(
+            wait_until(
+                page,
                 "([name, n]) => +document.querySelector(`input[name='${name}']`).value > n",
                 arg=[f"{stream}-count", before],
                 timeout=3000,
@@ -69,7 +71,8 @@ def type_rich_text(page, name, text):
         page.keyboard.press("Control+A")
         page.keyboard.type(text)
         try:
-            page.wait_for_function(
+            wait_until(
+                page,
                 "([name, text]) => document.querySelector(`input[name='${name}']`)"
                 ".value.includes(text)",
                 arg=[name, text],
@@ -84,7 +87,7 @@ def type_rich_text(page, name, text):
 def choose_series(page):
     page.get_by_role("button", name="Choose series").click()
     page.locator(".modal a, .modal button").filter(has_text="Attachment").first.click()
-    page.wait_for_function("document.querySelector('input[name=series]').value !== ''")
+    expect(page.locator("input[name=series]")).not_to_have_value("")
     page.locator(".modal").first.wait_for(state="hidden")
 
 

@@ -7,6 +7,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 from django.conf import settings
 
+from tests.browser.waiting import wait_until
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 GUIDE_PATH = "/site/guides/repair-after-a-fight-felt-security/"
@@ -46,9 +48,7 @@ def test_guide_images_load_from_their_srcset(page, demo, locale):
         img = picture.locator("img")
         assert " 480w" in img.get_attribute("srcset")
         assert img.get_attribute("width") and img.get_attribute("height")
-        page.wait_for_function(
-            "img => img.complete && img.naturalWidth > 0", arg=img.element_handle()
-        )
+        wait_until(page, "img => img.complete && img.naturalWidth > 0", img.element_handle())
     figure_img = page.locator("main figure.block-image img").first
     assert figure_img.get_attribute("loading") == "lazy"
     assert figure_img.get_attribute("alt")

@@ -7,6 +7,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.waiting import wait_until
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REPAIR_PATH = "/site/guides/repair-after-a-fight-felt-security/"
@@ -56,7 +58,7 @@ def test_toc_lists_the_outline_and_follows_the_reader(page, demo, locale, toc_la
 
     # Clicking a step jumps there and marks it current; the TOC stays in sight.
     toc.locator(f"a[href='#{step['id']}']").click()
-    page.wait_for_function("id => location.hash === '#' + id", arg=step["id"])
+    wait_until(page, "id => location.hash === '#' + id", step["id"])
     assert in_view(page, step["id"])
     expect(toc.locator("a[aria-current]")).to_have_attribute("href", f"#{step['id']}")
     assert toc.is_visible() and toc.bounding_box()["y"] >= 0
@@ -71,7 +73,7 @@ def test_toc_lists_the_outline_and_follows_the_reader(page, demo, locale, toc_la
     # The last heading never reaches the top of the window: chosen, it is current all the same.
     last = expected[-1]["id"]
     toc.locator(f"a[href='#{last}']").click()
-    page.wait_for_function("id => location.hash === '#' + id", arg=last)
+    wait_until(page, "id => location.hash === '#' + id", last)
     page.wait_for_timeout(300)  # past the observer's next report
     expect(toc.locator("a[aria-current]")).to_have_attribute("href", f"#{last}")
     page.shot(f"toc-last-{locale}")
@@ -91,7 +93,7 @@ def test_toc_is_a_collapsible_bar_on_a_phone(page, demo):
     summary.click()
     target = expected[3]["id"]
     toc.locator(f"a[href='#{target}']").click()
-    page.wait_for_function("id => location.hash === '#' + id", arg=target)
+    wait_until(page, "id => location.hash === '#' + id", target)
     assert in_view(page, target)
     assert not toc.locator("a").first.is_visible(), "closed again after the jump"
     assert toc.bounding_box()["y"] == 0, "the bar sticks to the top"

@@ -85,7 +85,7 @@ def test_guide_page_pathway_faq_and_copy(page, demo):
     phrase.get_by_role("button", name="Copy").click()
     status = phrase.locator(".copy-status")
     assert status.get_attribute("aria-live") == "polite"
-    page.wait_for_function("el => el.textContent === 'Copied'", arg=status.element_handle())
+    expect(status).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == text
     page.shot("copied")
 

@@ -9,6 +9,8 @@ from guides.demo.loader import build_guide, load_snippets, read_demo_data
 from guides.models import GuideIndexPage, GuidePage
 
 FIRST_NUMBER = 1000
+# Chinese titles take full-width brackets (a half-width one is a content warning).
+BRACKETS = {"en": "(%d)", "zh_hans": "（%d）"}
 
 
 class Command(BaseCommand):
@@ -37,7 +39,8 @@ class Command(BaseCommand):
                     "number": number,
                     "slug": {key: f"{slug}-{number}" for key, slug in template["slug"].items()},
                     "title": {
-                        key: f"{title} ({number})" for key, title in template["title"].items()
+                        key: f"{title} {BRACKETS[key] % number}"
+                        for key, title in template["title"].items()
                     },
                 }
                 guide = build_guide(copy, series, cta, faq_ids)
