@@ -23,6 +23,7 @@ from PIL import features
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
+from cms.caching.version import bump_content_version
 from cms.db_functions import JSONArrayAgg
 
 WIDTHS = (480, 960, 1440)
@@ -194,7 +195,7 @@ def make_renditions(image):
     )
     missing = [spec for spec in ALL_SPECS if spec not in existing]
     if missing:
-        image.get_renditions(*missing)
+        image.get_renditions(*missing)  # (new renditions count in the versions by their ids)
     return len(missing)
 
 
@@ -220,7 +221,9 @@ def make_missing_renditions(limit=None):
 
 
 def on_image_saved(instance, created=False, raw=False, **kwargs):
-    """An uploaded (or replaced) image gets its renditions once the upload is committed."""
+    """An uploaded (or replaced) image gets its renditions once the upload is committed; pages
+    showing it show its new title (alt text), size and focal point."""
     if raw:
         return
+    bump_content_version(shared=True)
     transaction.on_commit(lambda: make_renditions(instance))

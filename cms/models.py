@@ -15,6 +15,9 @@ class ContentVersion(models.Model):
     SINGLETON_ID = 1
 
     value = models.BigIntegerField(_("value"), default=0)
+    # Goes up when content that pages show but do not hold changes (snippets, images, other
+    # pages' addresses): every stored reader document (ReaderDocument) is then out of date.
+    shared = models.BigIntegerField(_("shared content version"), default=0)
 
     class Meta:
         verbose_name = _("content version")
@@ -259,6 +262,39 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return f"{self.english} / {self.chinese}"
+
+
+class ReaderDocument(models.Model):
+    """A live page's API response in one language, built once after it changes (cms.documents).
+
+    Valid while the page's live revision is `revision_id` and `stamp` is the current one (the
+    build key and the shared content version): reads check both in the query that finds it.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="reader_documents",
+    )
+    kind = models.CharField(_("kind"), max_length=32)
+    locale = models.CharField(_("locale"), max_length=10)
+    revision_id = models.BigIntegerField(_("revision"), null=True)
+    stamp = models.CharField(_("stamp"), max_length=64)
+    body = models.BinaryField(_("body"))
+    built_at = models.DateTimeField(_("built at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reader document")
+        verbose_name_plural = _("reader documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "kind", "locale"], name="one_reader_document_per_kind_and_locale"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.kind} ({self.locale})"
 
 
 class SearchDocument(models.Model):

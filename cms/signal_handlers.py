@@ -15,7 +15,9 @@ from cms.search.index import reindex_later
 
 
 def on_published_content_changed(**kwargs):
-    bump_content_version()
+    """An unpublish, move, deletion or privacy change: links and addresses in other pages'
+    documents may change too."""
+    bump_content_version(shared=True)
 
 
 def on_page_unpublished(instance, **kwargs):
@@ -29,6 +31,9 @@ def on_revision_saved(sender, instance, **kwargs):
 def register_signal_handlers():
     # Renditions are made on upload, never on a reader's request (cms.images).
     post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="cms-image-renditions")
+    post_delete.connect(
+        on_published_content_changed, sender=get_image_model(), dispatch_uid="cms-image-deleted"
+    )
     page_unpublished.connect(on_published_content_changed, dispatch_uid="cms-version-unpublish")
     post_page_move.connect(on_published_content_changed, dispatch_uid="cms-version-move")
     post_delete.connect(

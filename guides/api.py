@@ -2,15 +2,14 @@
 
 from typing import Literal
 
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from cms.api.errors import LOOKUP_ERRORS, not_found
 from cms.api.locale import LocaleParam, locale_from
-from cms.caching.http import cached_json
-from cms.i18n.locales import field_name
+from cms.caching.http import cached_json, request_versions
+from cms.documents.store import stamp
 from guides.api_representation import GuideRepresentation
 from guides.api_schemas import (
     GuideDetailSchema,
@@ -19,15 +18,11 @@ from guides.api_schemas import (
     SeriesListSchema,
     TopicListSchema,
 )
+from guides.documents import detail_documents, summary_documents
 from guides.models import Series, Topic
-from guides.selectors import SUMMARY_FIELDS, api_guide_detail_base, api_guides
+from guides.selectors import api_guides, guide_count, guide_listing, guide_lookup
 
 router = Router(tags=["guides"])
-
-ORDERINGS = {
-    "newest": ("-first_published_at", "-pk"),
-    "number": ("series__name", "number", "pk"),
-}
 
 
 @router.get(
@@ -42,22 +37,26 @@ def list_guides(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0, le=1_000_000),
 ):
+    """Each guide's summary is read from its stored document where that is current."""
     locale = locale_from(locale)
-    guides = api_guides().select_related("series").only(*SUMMARY_FIELDS)
-    if series:
-        guides = guides.filter(series__slug=series)
-    if topic:
-        guides = guides.filter(tagged_items__tag__slug=topic)
-    if ordering == "title":
-        title = NullIf(field_name("title", locale), Value(""))
-        guides = guides.order_by(Coalesce(title, "title_en"), "pk")
-    else:
-        guides = guides.order_by(*ORDERINGS[ordering])
+    filters = {name: value for name, value in (("series", series), ("topic", topic)) if value}
 
     def build():
-        representation = GuideRepresentation(locale)
-        items = [representation.summary(page) for page in guides[offset : offset + limit]]
-        return {"count": guides.count(), "items": items}
+        by = (bool(series), bool(topic))
+        document_stamp = stamp(request_versions(request).shared_key)
+        rows = guide_listing(locale, ordering, *by, limit, offset).rows(
+            stamp=document_stamp, **filters
+        )
+        counted = guide_count(*by).rows(**filters)
+        missing = [pk for pk, document in rows if document is None]
+        built = summary_documents(missing, locale) if missing else {}
+        items = [
+            bytes(document) if document is not None else built[pk][1]
+            for pk, document in rows
+            if document is not None or pk in built  # (unpublished since the first query)
+        ]
+        count = counted[0][0] if counted else 0
+        return b'{"count":%d,"items":[%b]}' % (count, b",".join(items))
 
     params = (series, topic, ordering, limit, offset)
     return cached_json(request, locale, build, "guides", *params)
@@ -71,22 +70,23 @@ def list_guides(
 def guide_detail(request, slug: str, locale: str | None = LocaleParam):
     """A slug works in either language. zh-hans responses list English fallbacks in meta."""
     locale = locale_from(locale)
-    page = (
-        api_guide_detail_base(locale)
-        .filter(Q(slug_en=slug) | Q(slug_zh_hans=slug))
-        .order_by("pk")
-        .first()
-    )
-    if page is None:
-        raise not_found(_("Guide “%(slug)s”") % {"slug": slug[:100]})
-    return cached_json(
-        request,
-        locale,
-        lambda: GuideRepresentation(locale).detail(page),
-        "guide",
-        page.pk,
-        page.live_revision_id,
-    )
+    document_stamp = stamp(request_versions(request).shared_key)
+    found = guide_lookup(locale).rows(slug=slug, stamp=document_stamp)
+    missing = not_found(_("Guide “%(slug)s”") % {"slug": slug[:100]})
+    if not found:
+        raise missing
+    page_id, revision_id, document = found[0]
+
+    def build():
+        """The stored detail if it is current, else built as the worker would build it."""
+        if document is not None:
+            return bytes(document)
+        built = detail_documents([page_id], locale)
+        if page_id not in built:  # unpublished since the lookup
+            raise missing
+        return built[page_id][1]
+
+    return cached_json(request, locale, build, "guide", page_id, revision_id)
 
 
 def series_queryset():

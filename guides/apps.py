@@ -7,8 +7,10 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides")
 
     def ready(self):
+        from guides.documents import register_documents
         from guides.registration import register_content
         from guides.signal_handlers import register_signal_handlers
 
         register_content()
+        register_documents()
         register_signal_handlers()

@@ -1,11 +1,15 @@
-"""The guides API's queries: live, public guides in as few queries as possible."""
+"""The guides API's queries: live, public guides in as few queries as possible, and the reads
+of their stored reader documents (cms.documents), compiled once per process."""
 
 import functools
 
-from django.db.models import JSONField, OuterRef, Subquery
-from django.db.models.functions import JSONObject
+from django.db.models import Count, JSONField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, JSONObject, NullIf
 
 from cms.db_functions import JSONArrayAgg
+from cms.documents.prepared import PreparedQuery
+from cms.documents.store import current_document
+from cms.i18n.locales import field_name
 from cms.images import referenced_renditions_subquery, renditions_subquery
 from cms.pages import public_live
 from guides.models import GuidePage, GuidePageTag
@@ -50,6 +54,76 @@ def api_guide_detail_base(locale):
             body_images=referenced_renditions_subquery(),
         )
     )
+
+
+# Reader documents of a guide (guides.documents builds them).
+DETAIL = "guide"
+SUMMARY = "guide-summary"
+# Placeholders for the values a prepared read binds on each request.
+SLUG, STAMP, SERIES, TOPIC = (
+    f"\u241f{name}\u241f" for name in ("slug", "stamp", "series", "topic")
+)
+
+
+@functools.cache
+def guide_lookup(locale):
+    """The live, public guide with a slug (in either language): [(id, live revision id, stored
+    detail or None)], the detail only if it is current (cms.documents.store)."""
+
+    def build(slug, stamp):
+        document = current_document(DETAIL, locale, stamp).values("body")[:1]
+        guides = public_live(GuidePage.objects.filter(Q(slug_en=slug) | Q(slug_zh_hans=slug)))
+        return guides.order_by("pk").annotate(document=Subquery(document))
+
+    fields = ("pk", "live_revision_id", "document")
+    return PreparedQuery(build, fields, stop=1, slug=SLUG, stamp=STAMP)
+
+
+def listing_order(ordering, locale):
+    if ordering == "title":
+        title = NullIf(field_name("title", locale), Value(""))
+        return (Coalesce(title, "title_en"), "pk")
+    return {"newest": ("-first_published_at", "-pk"), "number": ("series__name", "number", "pk")}[
+        ordering
+    ]
+
+
+def listed_guides(series=None, topic=None):
+    guides = public_live(GuidePage.objects.all())
+    if series is not None:
+        guides = guides.filter(series__slug=series)
+    if topic is not None:
+        guides = guides.filter(tagged_items__tag__slug=topic)
+    return guides
+
+
+def _filter_markers(by_series, by_topic):
+    return {**({"series": SERIES} if by_series else {}), **({"topic": TOPIC} if by_topic else {})}
+
+
+@functools.lru_cache(maxsize=256)
+def guide_listing(locale, ordering, by_series, by_topic, limit, offset):
+    """One page of a listing: [(id, stored summary or None)]."""
+
+    def build(stamp, **filters):
+        document = current_document(SUMMARY, locale, stamp).values("body")[:1]
+        guides = listed_guides(**filters).order_by(*listing_order(ordering, locale))
+        return guides.annotate(document=Subquery(document))
+
+    markers = _filter_markers(by_series, by_topic)
+    return PreparedQuery(build, ("pk", "document"), offset, offset + limit, stamp=STAMP, **markers)
+
+
+@functools.cache
+def guide_count(by_series, by_topic):
+    """[(how many guides a listing has,)]: (a count over all rows, not a window beside each
+    row, which made SQLite compute every row's columns before the limit)."""
+
+    def build(**filters):
+        guides = listed_guides(**filters).order_by().annotate(one=Value(1)).values("one")
+        return guides.annotate(count=Count("pk"))
+
+    return PreparedQuery(build, ("count",), **_filter_markers(by_series, by_topic))
 
 
 def _both(*names):

@@ -11,7 +11,7 @@ from guides.models import FAQ, QuizCallToAction, Series, Topic
 
 
 def on_snippet_unpublished(instance, **kwargs):
-    bump_content_version()
+    bump_content_version(shared=True)
     shared_content_events(instance)
 
 
@@ -22,7 +22,7 @@ def on_snippet_deleting(instance, **kwargs):
 
 def on_snippet_deleted(instance, **kwargs):
     if instance.live:
-        bump_content_version()
+        bump_content_version(shared=True)
 
 
 def register_signal_handlers():

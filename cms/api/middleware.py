@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from cms.api.errors import DATABASE_DOWN, database_unavailable, generic_error
 from cms.caching.http import from_entry, response_entry, response_key
-from cms.caching.version import current_version
+from cms.caching.version import current_versions
 
 PREFIX = "/api/v1/"
 UNCACHED = ("/api/v1/preview/", "/api/v1/docs", "/api/v1/openapi.json")
@@ -63,8 +63,8 @@ class ApiV1Middleware:
         if request.method not in ("GET", "HEAD") or uncached:
             return self.get_response(request)
 
-        request.content_version = current_version()
-        key = response_key(request, request.content_version)
+        request.versions = current_versions()
+        key = response_key(request, request.versions.content_key)
         entry = cache.get(key)
         if entry is not None:
             return from_entry(request, entry)

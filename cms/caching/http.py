@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
 
-from cms.caching.version import current_version
+from cms.caching.version import current_versions
 
 # The shape of the API's responses: bump it when a response gains or loses a field, so caches
 # and ETags made before a deploy are not served after it (2: guides carry `outline`).
@@ -29,7 +29,9 @@ def public_headers(response, etag, locale):
 
 
 def json_response(data, *, etag=None, locale, private=False):
-    response = HttpResponse(orjson.dumps(data), content_type="application/json")
+    """`data` is JSON-ready values, or JSON already encoded (bytes)."""
+    body = data if isinstance(data, bytes) else orjson.dumps(data)
+    response = HttpResponse(body, content_type="application/json")
     if private:
         response["Cache-Control"] = "private, no-store"
         response["Content-Language"] = locale
@@ -54,17 +56,18 @@ def not_modified(etag, locale):
     return public_headers(HttpResponseNotModified(), etag, locale)
 
 
-def request_version(request):
-    """The content version the API middleware read for this request (or read it now)."""
-    version = getattr(request, "content_version", None)
-    return current_version() if version is None else version
+def request_versions(request):
+    """The content versions the API middleware read for this request (or read them now)."""
+    if getattr(request, "versions", None) is None:
+        request.versions = current_versions()
+    return request.versions
 
 
 def cached_json(request, locale, build, *etag_parts, content=True):
     """304 if the client has this response, else the JSON `build()` returns (in `locale`), with
     its ETag. `content`: the response depends on published content (most do; labels do not)."""
     if content:
-        etag_parts = (*etag_parts, request_version(request))
+        etag_parts = (*etag_parts, request_versions(request).content_key)
     etag = make_etag(*etag_parts, locale)
     if etag_matches(request, etag):
         return not_modified(etag, locale)

@@ -1,5 +1,5 @@
 """What follows a publish, each done once: the content version, the approval record, webhook
-events and CDN purges, and the search index (the last three after commit)."""
+events and CDN purges, the search index and the reader documents (the last three after commit)."""
 
 from django.core.exceptions import FieldDoesNotExist
 from wagtail.fields import StreamField
@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from cms.caching.version import bump_content_version
 from cms.content import shared_content
+from cms.documents.refresh import build_after_commit
 from cms.i18n.fields import (
     DERIVED_FIELDS,
     chinese,
@@ -29,7 +30,7 @@ from cms.workflow.translation_approval import record_approval, refresh_translati
 def after_publish(after, before, revision, scope, user):
     """`after` is the live row `revision` just made; `before` the row as it was."""
     readers_before = before if before.live and has_been_published(before) else None
-    bump_content_version()
+    bump_content_version(shared=reaches_other_pages(after, readers_before))
     if isinstance(after, Page) and scope != TRANSLATION:  # an approval is an event of its own
         page_events(after, readers_before, revision)
     if scope != SOURCE and chinese_field_names(type(after)):
@@ -45,12 +46,21 @@ def after_publish(after, before, revision, scope, user):
     if isinstance(after, Page):
         refresh_translation_state(after)
         reindex_later(after.pk)
+        build_after_commit(after.pk)
     else:
         shared_content_events(after)
         shared = shared_content(after)
         if shared is not None and shared.counts_in_translation_state:
             for page in shared.pages_showing(after):
                 refresh_translation_state(page)
+
+
+def reaches_other_pages(after, readers_before):
+    """Whether a publish changes what other pages show: a snippet does; a page does when links
+    to it start to work (its first publish) or its address changes."""
+    if not isinstance(after, Page):
+        return True
+    return readers_before is None or front_end_paths(readers_before) != front_end_paths(after)
 
 
 def page_events(page, before, revision):

@@ -99,7 +99,9 @@ def test_an_unreachable_database_is_a_503_to_retry_not_a_500(client, demo_site, 
         raise OperationalError("connection failed: the database system is starting up")
 
     target = (
-        "cms.api.middleware.current_version" if where == "middleware" else "guides.api.api_guides"
+        "cms.api.middleware.current_versions"
+        if where == "middleware"
+        else "guides.api.guide_listing"
     )
     monkeypatch.setattr(target, unreachable)
     response = client.get("/api/v1/guides/")
