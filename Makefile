@@ -22,6 +22,7 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py create_demo_users
+	$(PY) manage.py build_documents
 
 run: demo
 	@echo "Site: http://127.0.0.1:$(PORT)/site/   Admin: http://127.0.0.1:$(PORT)/admin/   API: http://127.0.0.1:$(PORT)/api/v1/docs/"

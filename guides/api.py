@@ -72,9 +72,8 @@ def guide_detail(request, slug: str, locale: str | None = LocaleParam):
     locale = locale_from(locale)
     document_stamp = stamp(request_versions(request).shared_key)
     found = guide_lookup(locale).rows(slug=slug, stamp=document_stamp)
-    missing = not_found(_("Guide “%(slug)s”") % {"slug": slug[:100]})
     if not found:
-        raise missing
+        raise missing_guide(slug)
     page_id, revision_id, document = found[0]
 
     def build():
@@ -83,10 +82,14 @@ def guide_detail(request, slug: str, locale: str | None = LocaleParam):
             return bytes(document)
         built = detail_documents([page_id], locale)
         if page_id not in built:  # unpublished since the lookup
-            raise missing
+            raise missing_guide(slug)
         return built[page_id][1]
 
     return cached_json(request, locale, build, "guide", page_id, revision_id)
+
+
+def missing_guide(slug):
+    return not_found(_("Guide “%(slug)s”") % {"slug": slug[:100]})
 
 
 def series_queryset():

@@ -180,9 +180,13 @@ class Command(BaseCommand):
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         phases = []
+        # build_documents: what the worker does between a publish and readers' arrival.
         for phase, commands in (
-            (_("demo"), [["migrate", "--noinput"], ["load_demo"]]),
-            (_("%(count)d guides") % {"count": guides}, [["scale_demo", "--guides", str(guides)]]),
+            (_("demo"), [["migrate", "--noinput"], ["load_demo"], ["build_documents"]]),
+            (
+                _("%(count)d guides") % {"count": guides},
+                [["scale_demo", "--guides", str(guides)], ["build_documents"]],
+            ),
         ):
             self.prepare_data(commands)
             phases.append((phase, self.run_phase()))
