@@ -23,7 +23,6 @@ from PIL import features
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
-from cms.caching.version import bump_content_version
 from cms.db_functions import JSONArrayAgg
 
 WIDTHS = (480, 960, 1440)
@@ -195,7 +194,7 @@ def make_renditions(image):
     )
     missing = [spec for spec in ALL_SPECS if spec not in existing]
     if missing:
-        image.get_renditions(*missing)  # (new renditions count in the versions by their ids)
+        image.get_renditions(*missing)  # (they count in the content versions by their ids)
     return len(missing)
 
 
@@ -221,9 +220,7 @@ def make_missing_renditions(limit=None):
 
 
 def on_image_saved(instance, created=False, raw=False, **kwargs):
-    """An uploaded (or replaced) image gets its renditions once the upload is committed; pages
-    showing it show its new title (alt text), size and focal point."""
+    """An uploaded (or replaced) image gets its renditions once the upload is committed."""
     if raw:
         return
-    bump_content_version(shared=True)
     transaction.on_commit(lambda: make_renditions(instance))

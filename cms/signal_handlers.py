@@ -15,8 +15,8 @@ from cms.search.index import reindex_later
 
 
 def on_published_content_changed(**kwargs):
-    """An unpublish, move, deletion or privacy change: links and addresses in other pages'
-    documents may change too."""
+    """An unpublish, move, deletion or privacy change (links and addresses in other pages'
+    documents may change too), or an image saved or deleted (its title is alt text)."""
     bump_content_version(shared=True)
 
 
@@ -31,6 +31,9 @@ def on_revision_saved(sender, instance, **kwargs):
 def register_signal_handlers():
     # Renditions are made on upload, never on a reader's request (cms.images).
     post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="cms-image-renditions")
+    post_save.connect(
+        on_published_content_changed, sender=get_image_model(), dispatch_uid="cms-image-saved"
+    )
     post_delete.connect(
         on_published_content_changed, sender=get_image_model(), dispatch_uid="cms-image-deleted"
     )

@@ -2,8 +2,9 @@
 
 `value` goes up with every change readers could see (API caches and ETags key on it); `shared`
 only when content that pages show but do not hold changes, which makes every stored reader
-document out of date (cms.documents). Image renditions count in both through the newest one's
-id: Wagtail makes them with bulk_create, which sends no signal to bump a version by.
+document out of date (cms.documents). The renditions readers are served count in both through
+the newest one's id: Wagtail makes them with bulk_create, which sends no signal to bump a version
+by. (The admin's thumbnails do not count.)
 """
 
 import functools
@@ -14,13 +15,14 @@ from django.db.models import F
 from wagtail.images import get_image_model
 
 from cms.after_commit import after_commit_once
+from cms.images import ALL_SPECS
 from cms.models import ContentVersion
 
 
 class Versions(NamedTuple):
     content: int
     shared: int
-    renditions: int  # the newest rendition's id
+    renditions: int  # the newest served rendition's id
 
     @property
     def content_key(self):
@@ -37,8 +39,10 @@ class Versions(NamedTuple):
 def _versions_sql():
     quote = connection.ops.quote_name
     renditions = quote(get_image_model().get_rendition_model()._meta.db_table)
+    specs = ", ".join(["%s"] * len(ALL_SPECS))
     return (
-        f"SELECT value, shared, (SELECT MAX(id) FROM {renditions}) "  # noqa: S608
+        f"SELECT value, shared, (SELECT MAX(id) FROM {renditions} "  # noqa: S608
+        f"WHERE filter_spec IN ({specs})) "
         f"FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
     )
 
@@ -46,7 +50,7 @@ def _versions_sql():
 def current_versions():
     """Read on every API request, so plain SQL: the ORM would cost several times more."""
     with connection.cursor() as cursor:
-        cursor.execute(_versions_sql(), [ContentVersion.SINGLETON_ID])
+        cursor.execute(_versions_sql(), [*ALL_SPECS, ContentVersion.SINGLETON_ID])
         row = cursor.fetchone()
     content, shared, renditions = row or (0, 0, 0)
     return Versions(content, shared, renditions or 0)

@@ -291,3 +291,12 @@ def test_one_transaction_publishing_many_guides_bumps_once_and_builds_them_all(
     assert (after.content, after.shared) == (before.content + 1, before.shared + 1)
     assert not set(page_ids()) & {guide.pk for guide in added}  # built after the bump
     assert ReaderDocument.objects.filter(page__in=added).count() == 3 * 2 * 2
+
+
+def test_only_renditions_readers_are_served_change_the_versions(demo_site):
+    image = get_image_model().objects.create(title="Hero", file=get_test_image_file())
+    before = current_versions()
+    image.get_rendition("max-165x165")  # the admin's thumbnail
+    assert current_versions() == before
+    image.get_renditions("width-480|format-jpeg")  # a srcset size
+    assert current_versions().renditions > before.renditions
