@@ -81,6 +81,8 @@ def post(url, address, body, headers, timeout):
     def send():
         try:
             result["code"] = _send(url, address, body, headers, timeout)
+        except urllib3.exceptions.TimeoutError:
+            result["timed_out"] = True
         except urllib3.exceptions.HTTPError as error:
             result["error"] = f"{type(error).__name__}: {error}"[:500]
 
@@ -91,7 +93,9 @@ def post(url, address, body, headers, timeout):
     thread.start()
     thread.join(timeout)
     duration_ms = int((time.monotonic() - started) * 1000)
-    if thread.is_alive():
+    # The deadline and the socket's own timeout are the same length: whichever comes first,
+    # the attempt records the same error.
+    if thread.is_alive() or result.get("timed_out"):
         return Outcome(
             None, _("No answer within %(seconds)s s.") % {"seconds": timeout}, duration_ms
         )

@@ -3,6 +3,7 @@ a read would build, and no change anywhere lets an out-of-date document reach a 
 
 import logging
 
+import orjson
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -81,6 +82,7 @@ def test_stored_documents_are_the_bytes_a_read_builds(demo_site, client, locale)
     for url, params in every_read():
         stored = served_from_documents(client, url, locale, **params)
         assert stored == read_without_documents(client, url, locale, **params), (url, params)
+        assert orjson.dumps(orjson.loads(stored)) == stored  # a listing joined as orjson would
 
 
 def test_a_cold_read_costs_two_queries_however_long_the_guide(demo_site, client, publish):
