@@ -126,17 +126,7 @@ def images_with_renditions(ids):
     images = (
         get_image_model()
         .objects.filter(pk__in=set(ids))
-        .only(
-            "id",
-            "title",
-            "file",
-            "width",
-            "height",
-            "focal_point_x",
-            "focal_point_y",
-            "focal_point_width",
-            "focal_point_height",
-        )
+        .only("id", "file", *IMAGE_FIELDS)
         .annotate(rendition_list=renditions_subquery("pk"))
     )
     return {image.pk: image for image in images}

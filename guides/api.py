@@ -43,7 +43,7 @@ def list_guides(
 
     def build():
         by = (bool(series), bool(topic))
-        document_stamp = stamp(request_versions(request).shared_key)
+        document_stamp = stamp(request_versions(request))
         rows = guide_listing(locale, ordering, *by, limit, offset).rows(
             stamp=document_stamp, **filters
         )
@@ -70,7 +70,7 @@ def list_guides(
 def guide_detail(request, slug: str, locale: str | None = LocaleParam):
     """A slug works in either language. zh-hans responses list English fallbacks in meta."""
     locale = locale_from(locale)
-    document_stamp = stamp(request_versions(request).shared_key)
+    document_stamp = stamp(request_versions(request))
     found = guide_lookup(locale).rows(slug=slug, stamp=document_stamp)
     if not found:
         raise missing_guide(slug)

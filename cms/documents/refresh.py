@@ -15,7 +15,7 @@ def build(page_ids):
     """Build and store every kind of document of `page_ids` in every language; returns how
     many were stored. The shared version is read before the content, so a document built while
     shared content changes is stamped as older than that change, and rebuilt."""
-    document_stamp = store.stamp(current_versions().shared_key)
+    document_stamp = store.stamp(current_versions())
     stored = 0
     for kind in KINDS.values():
         for locale in LOCALES:
@@ -41,7 +41,7 @@ def build_after_commit(page_id):
 
 def page_ids(*, stale=True, limit=None):
     """Pages with documents (or, with `stale`, with one missing or out of date), in id order."""
-    document_stamp = store.stamp(current_versions().shared_key)
+    document_stamp = store.stamp(current_versions())
     ids = set()
     for kind in KINDS.values():
         for locale in LOCALES:

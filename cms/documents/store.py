@@ -28,9 +28,9 @@ def _forget_build_key(setting, **kwargs):
 setting_changed.connect(_forget_build_key, dispatch_uid="cms-documents-build-key")
 
 
-def stamp(shared_key):
-    """What a document built now (at `Versions.shared_key`) is stamped with."""
-    return f"{build_key()}.{shared_key}"
+def stamp(versions):
+    """What a document built at `versions` (cms.caching.version.Versions) is stamped with."""
+    return f"{build_key()}.{versions.shared_key}"
 
 
 def current_document(kind, locale, document_stamp, page_ref="pk"):

@@ -87,3 +87,33 @@ def page(browser, artifacts, request):
     if getattr(request.node, "failed_call", False):
         tab.screenshot(path=str(artifacts / "failure.png"), full_page=True)
     context.close()
+
+
+# Every frame records the CSP violations it sees, which the console may not report in full.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`
+));
+"""
+
+
+@pytest.fixture
+def violations(page):
+    """A function returning the console's CSP reports, uncaught page errors and the violation
+    events every frame recorded, so far."""
+    found = []
+    page.context.add_init_script(RECORD_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and found.append(message.text),
+    )
+    page.on("pageerror", lambda error: found.append(f"page error: {error}"))
+    return lambda: (
+        found
+        + [
+            violation
+            for frame in page.frames
+            for violation in frame.evaluate("window.__cspViolations || []")
+        ]
+    )

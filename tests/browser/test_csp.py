@@ -9,38 +9,11 @@ from tests.browser.admin import log_in, prefer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Every frame records the violations it sees, which the console may not report in full.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
-    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`
-));
-"""
-
 
 @pytest.fixture
 def demo(demo_home, live_server):
     prefer("admin", "en")
     return live_server.url
-
-
-@pytest.fixture
-def violations(page):
-    """Console CSP reports, uncaught page errors and recorded violation events, as they come."""
-    found = []
-    page.context.add_init_script(RECORD_VIOLATIONS)
-    page.on(
-        "console",
-        lambda message: "Content Security Policy" in message.text and found.append(message.text),
-    )
-    page.on("pageerror", lambda error: found.append(f"page error: {error}"))
-
-    def collect():
-        for frame in page.frames:
-            found.extend(frame.evaluate("window.__cspViolations || []"))
-        return found
-
-    return collect
 
 
 def visit(page, url):

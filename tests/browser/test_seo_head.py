@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guides.models import GuidePage
-from tests.browser.test_csp import RECORD_VIOLATIONS
+from tests.browser.conftest import RECORD_VIOLATIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

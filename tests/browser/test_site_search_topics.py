@@ -12,30 +12,11 @@ REPAIR_EN = "Repair After a Fight: Rebuilding Felt Security in Everyday Moments"
 REPAIR_ZH = "吵架之后的修复：在日常点滴中重建安全感"
 SERIES = {"en": "Attachment and Communication", "zh-hans": "依恋与沟通"}
 REPAIR_TOPIC = {"en": "repair", "zh-hans": "修复"}
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
-    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`
-));
-"""
 
 
 @pytest.fixture
 def demo(live_server, demo_home):
     return live_server.url
-
-
-@pytest.fixture
-def violations(page):
-    """CSP reports in the console, recorded violation events and uncaught page errors."""
-    found = []
-    page.context.add_init_script(RECORD_VIOLATIONS)
-    page.on(
-        "console",
-        lambda message: "Content Security Policy" in message.text and found.append(message.text),
-    )
-    page.on("pageerror", lambda error: found.append(f"page error: {error}"))
-    return lambda: found + page.evaluate("window.__cspViolations || []")
 
 
 def open_page(page, url):
